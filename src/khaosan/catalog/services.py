@@ -1,0 +1,185 @@
+"""Writes to the catalog: items, their files, publishing and taking down.
+
+Every function checks first, then changes, then records an audit event in the same transaction.
+Uploads are inspected before anything is written, so a refused file leaves nothing behind.
+The search index follows item and attachment saves through `catalog.signals`.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from khaosan.audit.models import AuditCode
+from khaosan.audit.services import record
+from khaosan.catalog.files import inspect_upload
+from khaosan.catalog.html import clean_html
+from khaosan.catalog.models import Attachment, Item, Topic
+from khaosan.catalog.storage import store_blob
+
+EDITABLE_FIELDS = (
+    "topic", "title", "summary", "body", "external_url", "owner_unit", "source",
+    "data_from", "data_to", "publish_at", "expire_at", "fiscal_year", "quarter",
+)  # fmt: skip
+
+
+def inspect_uploads(uploads):
+    """Inspect every upload; raise one ValidationError listing every refused file, or return them all."""
+    inspected, errors = [], []
+    for upload in uploads or ():
+        try:
+            inspected.append(inspect_upload(upload))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return inspected
+
+
+def validate_item_fields(*, office, fields):
+    """Check the rules an item must keep; raise ValidationError keyed by field, in Thai."""
+    errors = {}
+    topic = fields.get("topic")
+    if not isinstance(topic, Topic):
+        errors["topic"] = _("โปรดเลือกหัวข้อที่จะเผยแพร่")
+    elif topic.retired_at is not None:
+        errors["topic"] = _("หัวข้อ “%(topic)s” เลิกใช้แล้ว โปรดเลือกหัวข้ออื่น") % {"topic": topic.name}
+    if not (fields.get("title") or "").strip():
+        errors["title"] = _("โปรดระบุชื่อเรื่อง")
+    owner_unit = fields.get("owner_unit")
+    if owner_unit is not None and owner_unit.office_id != office.pk:
+        errors["owner_unit"] = _("เจ้าของข้อมูลต้องเป็นหน่วยงานของสำนักงานนี้")
+    data_from, data_to = fields.get("data_from"), fields.get("data_to")
+    if data_from and data_to and data_to < data_from:
+        errors["data_to"] = _("วันที่สิ้นสุดของข้อมูลต้องไม่ก่อนวันที่เริ่มต้น")
+    publish_at, expire_at = fields.get("publish_at"), fields.get("expire_at")
+    if publish_at and expire_at and expire_at <= publish_at:
+        errors["expire_at"] = _("วันที่นำออกต้องอยู่หลังวันที่เผยแพร่")
+    if isinstance(topic, Topic) and topic.kind == Topic.Kind.LINK and not fields.get("external_url"):
+        errors["external_url"] = _("หัวข้อเว็บลิงก์ต้องมีที่อยู่เว็บไซต์ (URL)")
+    if errors:
+        raise ValidationError(errors)
+
+
+def default_expiry(topic, publish_at):
+    """Return the expiry a topic suggests for an item published at `publish_at` (or None)."""
+    if topic.expire_days and publish_at:
+        return publish_at + dt.timedelta(days=topic.expire_days)
+    return None
+
+
+@transaction.atomic
+def item_create(*, office, actor=None, files=(), status=Item.Status.DRAFT, **fields):
+    """Create an item (a draft unless `status` says otherwise) with its files."""
+    fields["body"] = clean_html(fields.get("body", ""))
+    validate_item_fields(office=office, fields=fields)
+    inspected = inspect_uploads(files)
+    item = Item(office=office, status=status, **fields)
+    if status == Item.Status.PUBLISHED:
+        item.publish_at = item.publish_at or timezone.now()
+        item.published_by = actor if getattr(actor, "is_authenticated", False) else None
+    item.full_clean(exclude=["topic", "owner_unit", "office", "published_by", "cover"])
+    item.save()
+    for order, facts in enumerate(inspected):
+        _attach(item, facts, order=order)
+    _set_cover(item)
+    record(actor, AuditCode.ITEM_CREATED, item, status=status, topic=item.topic.code)
+    return item
+
+
+@transaction.atomic
+def item_update(*, item, actor=None, **fields):
+    """Change an item's content or provenance; the audit row keeps what changed."""
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    if "body" in fields:
+        fields["body"] = clean_html(fields["body"])
+    merged = {name: getattr(item, name) for name in EDITABLE_FIELDS} | fields
+    validate_item_fields(office=item.office, fields=merged)
+    changes = {}
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise TypeError(f"item_update() cannot change {name!r}")
+        if getattr(item, name) != value:
+            changes[name] = [str(getattr(item, name)), str(value)]
+            setattr(item, name, value)
+    if changes:
+        item.save()
+        record(actor, AuditCode.ITEM_UPDATED, item, changes=changes)
+    return item
+
+
+@transaction.atomic
+def item_publish(*, item, actor=None, publish_at=None, expire_at=None):
+    """Publish an item now or at `publish_at`; expiry defaults from its topic."""
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    publish_at = publish_at or item.publish_at or timezone.now()
+    expire_at = expire_at or item.expire_at or default_expiry(item.topic, publish_at)
+    if expire_at and expire_at <= publish_at:
+        raise ValidationError({"expire_at": _("วันที่นำออกต้องอยู่หลังวันที่เผยแพร่")})
+    item.status = Item.Status.PUBLISHED
+    item.publish_at, item.expire_at = publish_at, expire_at
+    item.published_by = actor if getattr(actor, "is_authenticated", False) else None
+    item.withdrawn_at, item.withdrawn_reason = None, ""
+    item.save()
+    record(actor, AuditCode.ITEM_PUBLISHED, item, publish_at=publish_at, expire_at=expire_at)
+    return item
+
+
+@transaction.atomic
+def item_withdraw(*, item, actor=None, reason):
+    """Take an item down (ถอนการเผยแพร่): it leaves the public site at once and is archived, never deleted."""
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("โปรดระบุเหตุผลที่ถอนการเผยแพร่")})
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    item.status = Item.Status.WITHDRAWN
+    item.withdrawn_at = timezone.now()
+    item.withdrawn_reason = reason.strip()
+    item.save()
+    record(actor, AuditCode.ITEM_WITHDRAWN, item, reason=item.withdrawn_reason)
+    return item
+
+
+@transaction.atomic
+def attachment_add(*, item, upload, actor=None, title="", alt_text=""):
+    """Attach one uploaded file to an item after inspecting it."""
+    facts = inspect_upload(upload)
+    order = item.attachments.count()
+    attachment = _attach(item, facts, order=order, title=title, alt_text=alt_text)
+    _set_cover(item)
+    record(actor, AuditCode.ATTACHMENT_ADDED, item, file=attachment.original_name, sha256=facts.sha256)
+    return attachment
+
+
+def _attach(item, facts, *, order, title="", alt_text=""):
+    blob = store_blob(facts)
+    return Attachment.objects.create(
+        office=item.office,
+        item=item,
+        blob=blob,
+        original_name=facts.name,
+        extension=facts.extension,
+        title=title,
+        alt_text=alt_text,
+        order=order,
+    )
+
+
+def _set_cover(item):
+    """Photo news shows its first image as the cover unless one was chosen."""
+    if item.cover_id is None:
+        first_image = item.attachments.filter(blob__kind__in=["jpg", "png"]).order_by("order", "pk").first()
+        if first_image is not None:
+            Item.objects.filter(pk=item.pk).update(cover=first_image)
+            item.cover = first_image
+
+
+def item_count_view(item):
+    """Count one public view without touching `updated_at` (the provenance date)."""
+    Item.objects.filter(pk=item.pk).update(view_count=F("view_count") + 1)
+
+
+def attachment_count_download(attachment):
+    Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)

@@ -1,0 +1,116 @@
+"""Offices, their units and staff (DESIGN: Office, Unit, Staff)."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Office(models.Model):
+    """สำนักงาน: one public website. A deployment may host several (a province hosting its districts)."""
+
+    slug = models.SlugField(_("รหัส"), unique=True)
+    name_th = models.CharField(_("ชื่อหน่วยงาน (ไทย)"), max_length=200)
+    name_en = models.CharField(_("ชื่อหน่วยงาน (อังกฤษ)"), max_length=200, blank=True)
+    short_name = models.CharField(_("ชื่อย่อ"), max_length=50, blank=True)
+    parent_name = models.CharField(_("สังกัด"), max_length=200, blank=True)
+    hostname = models.CharField(
+        _("ชื่อโดเมน"), max_length=200, blank=True, help_text=_("เช่น ssobanluang.go.th; เว้นว่างได้ถ้ามีสำนักงานเดียว")
+    )
+    address = models.TextField(_("ที่อยู่"), help_text=_("เลขที่ หมู่ ตำบล อำเภอ จังหวัด รหัสไปรษณีย์"))
+    address_en = models.TextField(_("ที่อยู่ (อังกฤษ)"), blank=True)
+    phone = models.CharField(_("โทรศัพท์"), max_length=100, blank=True)
+    fax = models.CharField(_("โทรสาร"), max_length=100, blank=True)
+    email = models.EmailField(_("อีเมล"), blank=True)
+    office_hours = models.CharField(_("เวลาทำการ"), max_length=200, blank=True)
+    latitude = models.DecimalField(_("ละติจูด"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("ลองจิจูด"), max_digits=9, decimal_places=6, null=True, blank=True)
+    map_image = models.ImageField(_("แผนที่ตั้ง (ภาพ)"), upload_to="office/", blank=True)
+    emblem = models.ImageField(_("ตราสัญลักษณ์"), upload_to="office/", blank=True)
+    line_url = models.URLField(_("LINE Official Account"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    executive_name = models.CharField(_("ชื่อผู้บริหารสูงสุด"), max_length=200, blank=True)
+    executive_position = models.CharField(_("ตำแหน่งผู้บริหารสูงสุด"), max_length=200, blank=True)
+    executive_message = models.TextField(_("สารจากผู้บริหาร"), blank=True)
+    executive_photo = models.ImageField(_("ภาพผู้บริหาร"), upload_to="office/", blank=True)
+    publish_deadline_days = models.PositiveSmallIntegerField(
+        _("กำหนดเผยแพร่ (วันทำการ)"), default=3, help_text=_("S-1.10, S-2.3: เผยแพร่ภายใน 3 วันทำการหลังอนุมัติ")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("สำนักงาน")
+        verbose_name_plural = _("สำนักงาน")
+        ordering = ["name_th"]
+
+    def __str__(self):
+        return self.name_th
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+class OfficeClosure(models.Model):
+    """A day the office is closed beyond the public holidays (วันหยุดที่ประกาศเพิ่ม)."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="closures")
+    date = models.DateField(_("วันที่"))
+    reason = models.CharField(_("เหตุผล"), max_length=200)
+
+    class Meta:
+        verbose_name = _("วันหยุดของสำนักงาน")
+        verbose_name_plural = _("วันหยุดของสำนักงาน")
+        constraints = [models.UniqueConstraint(fields=["office", "date"], name="closure_once_a_day")]
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date} {self.reason}"
+
+
+class Unit(models.Model):
+    """กลุ่มงาน / หน่วยงานในสังกัด / หน่วยงานภายนอก: owns data and answers for topics."""
+
+    class Kind(models.TextChoices):
+        GROUP = "group", _("กลุ่มงาน")
+        AFFILIATE = "affiliate", _("หน่วยงานในสังกัด")
+        EXTERNAL = "external", _("หน่วยงานภายนอก")
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="units")
+    code = models.SlugField(
+        _("รหัส"), help_text=_("ใช้จับคู่กับผู้รับผิดชอบในไฟล์มาตรฐาน เช่น admin, it, procurement")
+    )
+    kind = models.CharField(_("ประเภท"), max_length=20, choices=Kind.choices, default=Kind.GROUP)
+    name_th = models.CharField(_("ชื่อ (ไทย)"), max_length=200)
+    name_en = models.CharField(_("ชื่อ (อังกฤษ)"), max_length=200, blank=True)
+    website = models.URLField(_("เว็บไซต์"), blank=True)
+    phone = models.CharField(_("โทรศัพท์"), max_length=100, blank=True)
+    email = models.EmailField(_("อีเมล"), blank=True)
+    head_name = models.CharField(_("หัวหน้า"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    is_active = models.BooleanField(_("ใช้งาน"), default=True)
+
+    class Meta:
+        verbose_name = _("หน่วยงาน")
+        verbose_name_plural = _("หน่วยงาน")
+        constraints = [models.UniqueConstraint(fields=["office", "code"], name="unit_code_unique_in_office")]
+        ordering = ["office", "kind", "order", "name_th"]
+
+    def __str__(self):
+        return self.name_th
+
+
+class Staff(AbstractUser):
+    """เจ้าหน้าที่: a person who signs in to the back-office, always inside one office."""
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="staff", null=True, blank=True)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="staff", null=True, blank=True)
+    position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
+    phone = models.CharField(_("โทรศัพท์"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("เจ้าหน้าที่")
+        verbose_name_plural = _("เจ้าหน้าที่")
+
+    def __str__(self):
+        return self.get_full_name() or self.username

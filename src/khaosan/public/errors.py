@@ -1,0 +1,29 @@
+"""Error pages in Thai that say what to do next; never an exception's text."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def _page(request, status, title, message):
+    return render(request, "public/message.html", {"title": title, "message": message, "back_url": "/"}, status=status)
+
+
+def bad_request(request, exception=None):
+    return _page(request, 400, _("คำขอไม่ถูกต้อง"), _("ข้อมูลที่ส่งมาไม่ถูกต้อง โปรดกลับไปหน้าก่อนแล้วลองอีกครั้ง"))
+
+
+def forbidden(request, exception=None):
+    return _page(request, 403, _("ไม่มีสิทธิ์เข้าถึง"), _("ท่านไม่มีสิทธิ์เปิดหน้านี้ หากคิดว่าเป็นความผิดพลาด โปรดติดต่อผู้ดูแลเว็บไซต์"))
+
+
+def not_found(request, exception=None):
+    return _page(request, 404, _("ไม่พบหน้าที่ต้องการ"), _("ไม่พบหน้าหรือรายการนี้ อาจพิมพ์ที่อยู่ผิด หรือยังไม่ได้เผยแพร่ ลองค้นหาหรือกลับหน้าแรก"))
+
+
+def server_error(request):
+    # No context processors that touch the database: the error may be the database itself.
+    from django.template import loader
+    from django.http import HttpResponseServerError
+
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({}))

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from khaosan.public import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("c/<slug:code>/", views.category, name="category"),
+    path("c/<slug:category_code>/<slug:topic_code>/", views.topic, name="topic"),
+    path("item/<int:pk>/", views.item, name="item"),
+    path("official-information/", views.official_information, name="oic"),
+    path("search/", views.search, name="search"),
+    path("contact/", views.contact, name="contact"),
+    path("sitemap/", views.sitemap_page, name="sitemap"),
+    path("policy/website/", views.static_page("website-policy"), name="policy-website"),
+    path("policy/privacy/", views.static_page("privacy-policy"), name="policy-privacy"),
+    path("policy/security/", views.static_page("security-policy"), name="policy-security"),
+    path("accessibility/", views.static_page("accessibility"), name="accessibility"),
+]

@@ -1,0 +1,272 @@
+"""The public website (S-1, S-G.2): thin views over the catalog selectors."""
+
+import json
+
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from khaosan.catalog import search as catalog_search
+from khaosan.catalog import selectors
+from khaosan.catalog.models import Topic
+from khaosan.catalog.services import attachment_count_download, item_count_view
+from khaosan.catalog.storage import rendition_file
+from khaosan.public.sitemaps import sitemaps_for
+
+
+class BadPage(Exception):
+    """A page number that is not a number or lies past the last page."""
+
+    def __init__(self, message, status):
+        self.message, self.status = message, status
+
+
+def paginate(request, queryset, *, per_page=None):
+    """Return the requested page of `queryset`; a bad page number gets a Thai message, not a crash."""
+    per_page = per_page or settings.KHAOSAN["ITEMS_PER_PAGE"]
+    raw = request.GET.get("page", "1").strip() or "1"
+    if not raw.isdigit():
+        raise BadPage(_("“%(page)s” ไม่ใช่เลขหน้า โปรดใช้ตัวเลข เช่น 1 หรือ 2") % {"page": raw[:20]}, 400)
+    paginator = Paginator(queryset, per_page)
+    number = int(raw)
+    if number < 1 or number > paginator.num_pages:
+        raise BadPage(
+            _("ไม่มีหน้าที่ %(page)s รายการนี้มีทั้งหมด %(pages)s หน้า") % {"page": number, "pages": paginator.num_pages},
+            404,
+        )
+    return paginator.page(number)
+
+
+def message_page(request, *, status, title, message, back_url=None):
+    return render(
+        request,
+        "public/message.html",
+        {"title": title, "message": message, "back_url": back_url or request.path},
+        status=status,
+    )
+
+
+def bad_page(request, error):
+    return message_page(request, status=error.status, title=_("ไม่พบหน้าที่ต้องการ"), message=error.message)
+
+
+def home(request):
+    office = request.office
+    return render(
+        request,
+        "public/home.html",
+        {
+            "news": selectors.latest_news(office, limit=6),
+            "announcements": selectors.latest_announcements(office, limit=8),
+            "eservice_topics": Topic.objects.filter(kind=Topic.Kind.ESERVICE, retired_at__isnull=True)
+            .select_related("category"),
+        },
+    )
+
+
+def category(request, code):
+    category = selectors.category_by_code(code)
+    topics = [t for c in selectors.navigation() if c.pk == category.pk for t in c.topics.all()]
+    counts = selectors.topic_counts(request.office, category)
+    for topic in topics:
+        topic.public_count = counts.get(topic.pk, 0)
+    latest = selectors.with_list_data(
+        selectors.public_items(request.office).filter(topic__category=category).order_by("-publish_at", "-pk")
+    )[:10]
+    return render(request, "public/category.html", {"category": category, "topics": topics, "latest": latest})
+
+
+def topic(request, category_code, topic_code):
+    category = selectors.category_by_code(category_code)
+    topic = selectors.topic_by_code(category, topic_code)
+    if topic.merged_into_id:
+        return redirect(topic.merged_into, permanent=True)
+    items = selectors.topic_items(request.office, topic)
+    years = selectors.fiscal_years_of(items)
+    year = request.GET.get("year", "")
+    if year:
+        if not year.isdigit() or int(year) not in years:
+            return message_page(
+                request,
+                status=404,
+                title=_("ไม่พบรายการของปีที่เลือก"),
+                message=_("ไม่มีรายการในปีงบประมาณ “%(year)s” ของหัวข้อนี้ โปรดเลือกปีจากรายการ") % {"year": year[:8]},
+            )
+        items = items.filter(fiscal_year=int(year))
+    try:
+        page = paginate(request, selectors.with_list_data(items.order_by("-publish_at", "-pk")))
+    except BadPage as error:
+        return bad_page(request, error)
+    return render(
+        request,
+        "public/topic.html",
+        {"category": category, "topic": topic, "page": page, "years": years, "year": year},
+    )
+
+
+def item(request, pk):
+    try:
+        item = selectors.public_item(request.office, pk)
+    except selectors.ItemGone as gone:
+        return render(request, "public/item_gone.html", {"item": gone.item}, status=410)
+    item_count_view(item)
+    attachments = list(item.attachments.select_related("blob").order_by("order", "pk"))
+    return render(
+        request,
+        "public/item.html",
+        {
+            "item": item,
+            "topic": item.topic,
+            "category": item.topic.category,
+            "files": [a for a in attachments if not a.is_image or item.topic.kind not in {"photo", "news"}],
+            "images": [a for a in attachments if a.is_image and item.topic.kind in {"photo", "news"}],
+        },
+    )
+
+
+def official_information(request):
+    """ศูนย์ข้อมูลข่าวสาร: the OIA section 7 and 9 items, indexed by section (OIC-4)."""
+    return render(request, "public/oic.html", {"sections": selectors.oic_index(request.office)})
+
+
+def search(request):
+    office = request.office
+    query = request.GET.get("q", "")
+    category_code = request.GET.get("category", "")
+    year = request.GET.get("year", "")
+    candidates = selectors.public_items(office)
+    categories = selectors.navigation()
+    errors = []
+    if category_code:
+        if any(c.code == category_code for c in categories):
+            candidates = candidates.filter(topic__category__code=category_code)
+        else:
+            errors.append(_("ไม่พบหมวดหมู่ที่เลือก จึงค้นหาจากทุกหมวดหมู่"))
+            category_code = ""
+    if year:
+        if year.isdigit() and 2400 < int(year) < 2800:
+            candidates = candidates.filter(fiscal_year=int(year))
+        else:
+            errors.append(_("ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น 2569 จึงค้นหาจากทุกปี"))
+            year = ""
+    raw = request.GET.get("page", "1")
+    number = int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    per_page = settings.KHAOSAN["ITEMS_PER_PAGE"]
+    results = catalog_search.search(
+        selectors.with_list_data(candidates), query, limit=per_page, offset=(number - 1) * per_page
+    )
+    pages = max(1, -(-results.total // per_page))
+    if results.query and not results.words:
+        errors.append(_("คำค้นไม่มีตัวอักษรหรือตัวเลขที่ค้นหาได้ โปรดพิมพ์คำที่ต้องการค้นหา"))
+    return render(
+        request,
+        "public/search.html",
+        {
+            "results": results,
+            "query": query[:200],
+            "category_code": category_code,
+            "year": year,
+            "years": selectors.fiscal_years_of(selectors.public_items(office)),
+            "errors": errors,
+            "page_number": number,
+            "pages": pages,
+        },
+    )
+
+
+def contact(request):
+    return render(request, "public/contact.html", {"units": request.office.units.filter(is_active=True)})
+
+
+def static_page(template):
+    def view(request):
+        return render(request, f"public/pages/{template}.html")
+
+    view.__name__ = template.replace("-", "_")
+    return view
+
+
+def sitemap_page(request):
+    return render(request, "public/sitemap.html", {"categories": selectors.navigation()})
+
+
+def _content_disposition(disposition, name):
+    ascii_name = name.encode("ascii", "ignore").decode() or "file"
+    ascii_name = ascii_name.replace('"', "").replace("\\", "")
+    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{escape_uri_path(name)}"
+
+
+@require_GET
+def file_download(request, pk, name):
+    """Serve a file of a public item: PDFs and images inline, the rest as downloads (RFC 5987 names)."""
+    attachment = selectors.public_attachment(request.office, pk)
+    blob = attachment.blob
+    etag = f'"{blob.sha256}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified()
+    if not blob.path.exists():
+        raise Http404
+    inline = attachment.opens_inline and request.GET.get("download") != "1"
+    attachment_count_download(attachment)
+    response = FileResponse(blob.path.open("rb"), content_type=blob.mime_type)
+    response["Content-Disposition"] = _content_disposition("inline" if inline else "attachment", attachment.original_name)
+    response["ETag"] = etag
+    response["X-Content-Type-Options"] = "nosniff"
+    # Checked again on every request: a withdrawn item's files must stop at once.
+    patch_cache_control(response, no_cache=True, private=True)
+    if blob.kind == "pdf":
+        # The browser's PDF viewer runs in its own origin; let it frame nothing and run no scripts of ours.
+        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    return response
+
+
+@require_GET
+def rendition(request, pk, width):
+    if width not in settings.KHAOSAN["RENDITION_WIDTHS"]:
+        raise Http404
+    attachment = selectors.public_attachment(request.office, pk)
+    if not attachment.is_image:
+        raise Http404
+    etag = f'"{attachment.blob.sha256}-{width}"'
+    if request.headers.get("If-None-Match") == etag:
+        return HttpResponseNotModified()
+    response = FileResponse(rendition_file(attachment.blob, width).open("rb"), content_type="image/jpeg")
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True, public=True)
+    return response
+
+
+def sitemap_xml(request):
+    return sitemap_views.sitemap(request, sitemaps=sitemaps_for(request.office))
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /backoffice/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def healthz(request):
+    """For monitoring: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        status, body = 200, {"status": "ok"}
+    except Exception:  # noqa: BLE001  any database failure means "not healthy"
+        status, body = 503, {"status": "database unavailable"}
+    response = HttpResponse(json.dumps(body), status=status, content_type="application/json")
+    patch_cache_control(response, no_store=True)
+    return response

@@ -1,0 +1,57 @@
+"""Thai text: word segmentation (PyThaiNLP newmm), search-query words and human file sizes."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from django.utils.translation import get_language
+
+_THAI = re.compile(r"[\u0E00-\u0E7F]")
+_SPACES = re.compile(r"\s+")
+
+
+def has_thai(text):
+    return bool(_THAI.search(text or ""))
+
+
+def normalize(text):
+    """Return text in NFC with runs of white space folded, so that equal Thai strings compare equal."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+@lru_cache(maxsize=4096)
+def segment(text):
+    """Return the words of `text` (a tuple), splitting runs of Thai with PyThaiNLP's newmm engine.
+
+    PyThaiNLP loads its dictionary on first use (about a second), so it is imported here, lazily.
+    """
+    from pythainlp.tokenize import word_tokenize
+
+    words = word_tokenize(normalize(text), engine="newmm", keep_whitespace=False)
+    return tuple(w for w in (w.strip() for w in words) if w)
+
+
+def query_words(query, *, limit=12):
+    """Return the distinct words of a search query, Thai segmented, punctuation dropped, lower-cased."""
+    seen = []
+    for word in segment(query[:200]):
+        word = word.lower().strip("\"'()[]{}*:^.,;!?-+")
+        if word and any(ch.isalnum() or _THAI.match(ch) for ch in word) and word not in seen:
+            seen.append(word)
+    return seen[:limit]
+
+
+def human_size(num_bytes):
+    """'1.2 MB', '850 KB', '12 ไบต์': the size shown beside every file (S-G.2, S-2.10)."""
+    if num_bytes is None:
+        return ""
+    english = (get_language() or "th").startswith("en")
+    if num_bytes < 1024:
+        return f"{num_bytes} {'bytes' if english else 'ไบต์'}"
+    size = float(num_bytes)
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            text = f"{size:.1f}".rstrip("0").rstrip(".") if size < 10 else f"{size:.0f}"
+            return f"{text} {unit}"
+    return ""

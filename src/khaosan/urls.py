@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from khaosan.public import feeds
+from khaosan.public import views as public_views
+
+admin.site.site_header = "khaosan — ระบบจัดการเว็บไซต์"
+admin.site.site_title = "khaosan"
+admin.site.index_title = "จัดการข้อมูล"
+
+urlpatterns = [
+    path("healthz", public_views.healthz, name="healthz"),
+    path("robots.txt", public_views.robots_txt, name="robots"),
+    path("sitemap.xml", public_views.sitemap_xml, name="sitemap-xml"),
+    path("files/<int:pk>/w<int:width>.jpg", public_views.rendition, name="rendition"),
+    path("files/<int:pk>/<path:name>", public_views.file_download, name="file"),
+    path("feeds/news/", feeds.NewsFeed(), name="feed-news"),
+    path("feeds/news/atom/", feeds.NewsAtomFeed(), name="feed-news-atom"),
+    path("feeds/announcements/", feeds.AnnouncementFeed(), name="feed-announcements"),
+    path("feeds/announcements/atom/", feeds.AnnouncementAtomFeed(), name="feed-announcements-atom"),
+    path("admin/", admin.site.urls),
+    # Office emblems and photos are public; uploaded item files are not here (see /files/).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+]
+urlpatterns += i18n_patterns(path("", include("khaosan.public.urls")), prefix_default_language=False)
+
+handler400 = "khaosan.public.errors.bad_request"
+handler403 = "khaosan.public.errors.forbidden"
+handler404 = "khaosan.public.errors.not_found"
+handler500 = "khaosan.public.errors.server_error"
