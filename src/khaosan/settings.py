@@ -160,6 +160,8 @@ USE_TZ = True
 # Files
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", DATA_DIR / "static"))
+if DEBUG or TESTING:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collectstatic fills it in production
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {

@@ -12,19 +12,24 @@ OFFICE_CACHE_SECONDS = 60
 def office_for_host(host):
     """Return the office serving `host` (its hostname, or the default office), cached briefly."""
     host = (host or "").split(":")[0].lower()
-    key = f"office-for-host:{host}"
-    office_id = cache.get(key)
-    if office_id is None:
+    key = f"office-for-host:{cache.get_or_set('office-version', 1)}:{host}"
+    office = cache.get(key)
+    if office is None:
         office = Office.objects.filter(hostname__iexact=host).first() if host else None
         if office is None:
             default_slug = settings.KHAOSAN["DEFAULT_OFFICE"]
             offices = Office.objects.order_by("pk")
             office = (offices.filter(slug=default_slug).first() if default_slug else None) or offices.first()
-        office_id = office.pk if office else 0
-        cache.set(key, office_id, OFFICE_CACHE_SECONDS)
-    if not office_id:
-        return None
-    return Office.objects.filter(pk=office_id).first()
+        cache.set(key, office or False, OFFICE_CACHE_SECONDS)
+    return office or None
+
+
+def forget_offices(**kwargs):
+    """Called when an office changes: the next request reads it afresh."""
+    try:
+        cache.incr("office-version")
+    except ValueError:
+        cache.set("office-version", 2)
 
 
 class OfficeMiddleware:

@@ -2,7 +2,12 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def _english():
+    return (get_language() or "th").startswith("en")
 
 
 class Office(models.Model):
@@ -45,6 +50,10 @@ class Office(models.Model):
 
     def __str__(self):
         return self.name_th
+
+    @property
+    def name(self):
+        return (self.name_en if _english() else "") or self.name_th
 
     @property
     def has_location(self):
@@ -98,6 +107,10 @@ class Unit(models.Model):
 
     def __str__(self):
         return self.name_th
+
+    @property
+    def name(self):
+        return (self.name_en if _english() else "") or self.name_th
 
 
 class Staff(AbstractUser):

@@ -15,7 +15,7 @@ def site(request):
     other = "en" if current.startswith("th") else "th"
 
     def footer():
-        return {"visits": visit_stats(office), "last_update": selectors.last_site_update(office)}
+        return visit_stats(office)
 
     return {
         "office": office,

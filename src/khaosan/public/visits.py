@@ -10,7 +10,7 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 
 from khaosan.public.models import DailyVisits, VisitorSeen
@@ -55,16 +55,25 @@ def count_visit(request):
 
 
 def visit_stats(office):
-    """Return {'today', 'month', 'total'} visitor counts for the footer, cached for a minute."""
-    key = f"visit-stats:{office.pk}"
+    """Return the footer's facts: visitors today, this month, in total, and the last site update.
+
+    Cached for a minute: the footer is on every page and these numbers need not be to the second.
+    """
+    from khaosan.catalog.selectors import last_site_update
+
+    key = f"footer-stats:{office.pk}"
     stats = cache.get(key)
     if stats is None:
         today = timezone.localdate()
         rows = DailyVisits.objects.filter(office=office)
+        totals = rows.aggregate(
+            today=Sum("visitors", filter=Q(date=today)),
+            month=Sum("visitors", filter=Q(date__gte=today.replace(day=1))),
+            total=Sum("visitors"),
+        )
         stats = {
-            "today": rows.filter(date=today).aggregate(n=Sum("visitors"))["n"] or 0,
-            "month": rows.filter(date__gte=today.replace(day=1)).aggregate(n=Sum("visitors"))["n"] or 0,
-            "total": rows.aggregate(n=Sum("visitors"))["n"] or 0,
+            "visits": {k: v or 0 for k, v in totals.items()},
+            "last_update": last_site_update(office),
         }
         cache.set(key, stats, STATS_CACHE_SECONDS)
     return stats

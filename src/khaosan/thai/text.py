@@ -31,12 +31,21 @@ def segment(text):
     return tuple(w for w in (w.strip() for w in words) if w)
 
 
+def _is_word_char(ch):
+    return ch.isalnum() or bool(_THAI.match(ch))
+
+
 def query_words(query, *, limit=12):
     """Return the distinct words of a search query, Thai segmented, punctuation dropped, lower-cased."""
     seen = []
     for word in segment(query[:200]):
-        word = word.lower().strip("\"'()[]{}*:^.,;!?-+")
-        if word and any(ch.isalnum() or _THAI.match(ch) for ch in word) and word not in seen:
+        start, end = 0, len(word)
+        while start < end and not _is_word_char(word[start]):
+            start += 1
+        while end > start and not _is_word_char(word[end - 1]):
+            end -= 1
+        word = word[start:end].lower()
+        if word and word not in seen:
             seen.append(word)
     return seen[:limit]
 

@@ -1,0 +1,138 @@
+"""The standard as data: the shipped file is valid, and sync never loses an item."""
+
+import copy
+
+import pytest
+from django.core.management import call_command
+
+from khaosan.catalog import standard
+from khaosan.catalog.models import Category, ChecklistItem, Item, StandardRelease, Topic
+
+pytestmark = pytest.mark.django_db
+
+SMALL = {
+    "version": "test.1",
+    "checklists": {
+        "moit": {2569: {"items": {"MOIT1": {"th": "มาตรการเผยแพร่"}, "MOIT2": {"th": "ข้อมูลเป็นปัจจุบัน"}}}},
+        "oia": {2569: {"items": {"7(1)": {"th": "โครงสร้าง"}}}},
+    },
+    "categories": [
+        {
+            "code": "general",
+            "requirement": "S-1.1",
+            "number": "1.1",
+            "th": "ข้อมูลหน่วยงาน",
+            "topics": [
+                {"code": "history", "th": "ประวัติ", "kind": "page", "answers": {2569: {"moit": ["MOIT2"]}}},
+                {"code": "structure", "th": "โครงสร้าง", "answers": {2569: {"oia": ["7(1)"]}}},
+                {"code": "old-news", "th": "ข่าวเก่า"},
+            ],
+        },
+        {
+            "code": "official-info",
+            "requirement": "S-1.5",
+            "number": "1.5",
+            "th": "ข้อมูลข่าวสาร",
+            "topics": [{"code": "oia-7-1", "th": "มาตรา 7(1)", "includes": ["structure"]}],
+        },
+    ],
+}
+
+
+def sync(data):
+    return standard.sync(copy.deepcopy(data), checksum=str(id(data)))
+
+
+@pytest.fixture
+def small(db):
+    sync(SMALL)
+    return SMALL
+
+
+@pytest.fixture
+def office(db):
+    from khaosan.org.models import Office
+
+    return Office.objects.create(slug="t", name_th="สำนักงานทดสอบ", address="ที่อยู่")
+
+
+def test_shipped_file_is_valid_and_answers_every_moit_item():
+    data, _ = standard.load()
+    topics = [t for c in data["categories"] for t in c["topics"]]
+    answered = {code for t in topics for code in (t.get("answers", {}).get(2569, {}) or {}).get("moit", [])}
+    assert answered == set(data["checklists"]["moit"][2569]["items"])
+    assert [c["requirement"] for c in data["categories"]] == [f"S-1.{n}" for n in range(1, 11)]
+
+
+def test_shipped_file_gives_oia_section_7_and_9_their_own_topics():
+    data, _ = standard.load()
+    codes = {t["code"] for c in data["categories"] for t in c["topics"]}
+    assert {f"oia-7-{n}" for n in range(1, 5)} | {f"oia-9-{n}" for n in range(1, 9)} <= codes
+
+
+def test_sync_creates_categories_topics_and_checklist_codes(small):
+    assert Category.objects.filter(retired_at__isnull=True).count() == 2
+    history = Topic.objects.get(code="history")
+    assert history.kind == "page"
+    assert list(history.checklist_items.values_list("code", flat=True)) == ["MOIT2"]
+    assert list(Topic.objects.get(code="oia-7-1").includes.values_list("code", flat=True)) == ["structure"]
+    assert ChecklistItem.objects.filter(scheme="moit", fiscal_year=2569, retired_at__isnull=True).count() == 2
+    assert StandardRelease.objects.latest().version == "test.1"
+
+
+def test_renaming_a_topic_keeps_its_items(small, office):
+    item = Item.objects.create(office=office, topic=Topic.objects.get(code="history"), title="ประวัติสำนักงาน")
+    renamed = copy.deepcopy(SMALL)
+    entry = renamed["categories"][0]["topics"][0]
+    entry.update(code="office-history", th="ประวัติความเป็นมา", previous_codes=["history"])
+    summary = sync(renamed)
+    item.refresh_from_db()
+    assert item.topic.code == "office-history" and item.topic.name_th == "ประวัติความเป็นมา"
+    assert summary.renamed == ["history→office-history"]
+    assert not Topic.objects.filter(code="history").exists()
+
+
+def test_merging_topics_moves_items_and_retires_the_old_one(small, office):
+    old = Item.objects.create(office=office, topic=Topic.objects.get(code="old-news"), title="ข่าว")
+    merged = copy.deepcopy(SMALL)
+    topics = merged["categories"][0]["topics"]
+    topics[:] = [t for t in topics if t["code"] != "old-news"]
+    topics[0]["previous_codes"] = ["old-news"]
+    summary = sync(merged)
+    old.refresh_from_db()
+    assert old.topic.code == "history"
+    retired = Topic.objects.get(code="old-news")
+    assert retired.retired_at is not None and retired.merged_into.code == "history"
+    assert summary.items_moved == 1
+    assert sync(merged).merged == []  # a second sync does not merge again
+
+
+def test_a_topic_left_out_is_retired_not_deleted(small, office):
+    item = Item.objects.create(office=office, topic=Topic.objects.get(code="old-news"), title="ข่าว")
+    trimmed = copy.deepcopy(SMALL)
+    trimmed["categories"][0]["topics"].pop()
+    summary = sync(trimmed)
+    topic = Topic.objects.get(code="old-news")
+    assert topic.retired_at is not None
+    assert summary.retired == ["old-news"]
+    assert Item.objects.filter(pk=item.pk, topic=topic).exists()
+    sync(SMALL)  # put back: it comes back to life
+    assert Topic.objects.get(code="old-news").retired_at is None
+
+
+def test_invalid_files_are_refused_with_every_problem_named():
+    broken = copy.deepcopy(SMALL)
+    broken["categories"][0]["topics"].append({"code": "history", "th": "ซ้ำ", "kind": "video"})
+    broken["categories"][1]["topics"][0]["includes"] = ["nowhere"]
+    broken["categories"][0]["topics"][1]["answers"] = {2569: {"moit": ["MOIT99"]}}
+    with pytest.raises(standard.StandardFileError) as error:
+        standard.validate(broken)
+    message = str(error.value)
+    assert "code repeated" in message and "kind" in message and "nowhere" in message and "MOIT99" in message
+
+
+def test_management_command_is_idempotent(db, capsys):
+    releases = StandardRelease.objects.count()
+    call_command("sync_standard")
+    assert "already in sync" in capsys.readouterr().out
+    assert StandardRelease.objects.count() == releases

@@ -1,0 +1,137 @@
+"""Shared fixtures: an office with units, the real standard synced, files in a temporary folder."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from khaosan.catalog import standard
+from khaosan.catalog.models import Item, Topic
+from khaosan.catalog.services import item_create
+from khaosan.org.models import Office, Unit
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings, tmp_path):
+    settings.KHAOSAN = {**settings.KHAOSAN, "FILES_ROOT": tmp_path / "files"}
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _thai_by_default():
+    """A request for /en/… leaves English active in the thread; every test starts in Thai."""
+    from django.utils import translation
+
+    translation.activate("th")
+    yield
+    translation.activate("th")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _sync_shipped_standard():
+    data, checksum = standard.load()
+    standard.sync(data, checksum=checksum)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Sync the shipped standard once: every test starts with its categories and topics."""
+    with django_db_blocker.unblock():
+        _sync_shipped_standard()
+
+
+@pytest.fixture
+def synced_standard(db):
+    """The shipped standard in the database (re-synced after a transactional test flushed it)."""
+    if not Topic.objects.exists():
+        _sync_shipped_standard()
+
+
+@pytest.fixture
+def office(db, synced_standard):
+    office = Office.objects.create(
+        slug="banluang",
+        name_th="สำนักงานสาธารณสุขอำเภอบ้านหลวง",
+        name_en="Ban Luang District Public Health Office",
+        address="เลขที่ 99 หมู่ 3 ตำบลป่าคาหลวง\nอำเภอบ้านหลวง จังหวัดน่าน 55190",
+        phone="0 5476 1234",
+        fax="0 5476 1235",
+        email="ssobanluang@example.go.th",
+        latitude="18.853400",
+        longitude="100.441900",
+    )
+    Unit.objects.create(office=office, code="admin", name_th="กลุ่มงานบริหารทั่วไป")
+    Unit.objects.create(office=office, code="procurement", name_th="งานพัสดุ")
+    return office
+
+
+@pytest.fixture
+def other_office(db, synced_standard):
+    office = Office.objects.create(
+        slug="other", name_th="สำนักงานสาธารณสุขอำเภอเมือง", address="อำเภอเมือง", hostname="other.example.go.th"
+    )
+    Unit.objects.create(office=office, code="admin", name_th="กลุ่มงานบริหารทั่วไป (เมือง)")
+    return office
+
+
+def topic(code):
+    return Topic.objects.get(code=code)
+
+
+def pdf_bytes(pages=1):
+    """A small valid PDF."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def jpeg_bytes(size=(640, 480), exif_gps=False):
+    from PIL import Image
+
+    image = Image.new("RGB", size, (120, 180, 90))
+    out = io.BytesIO()
+    kwargs = {}
+    if exif_gps:
+        exif = Image.Exif()
+        exif[0x010F] = "Camera maker"  # Make
+        exif[0x8825] = {1: "N", 2: (18.0, 51.0, 12.0), 3: "E", 4: (100.0, 26.0, 30.0)}  # GPSInfo
+        kwargs["exif"] = exif
+    image.save(out, "JPEG", **kwargs)
+    return out.getvalue()
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.fixture
+def publish(office):
+    """Create a published item: publish(topic_code, title, **fields)."""
+
+    def make(topic_code="general-news", title="ข่าวทดสอบ", *, files=(), at=None, **fields):
+        fields.setdefault("publish_at", at or timezone.now() - dt.timedelta(hours=1))
+        return item_create(
+            office=fields.pop("office", office),
+            topic=topic(topic_code),
+            title=title,
+            files=files,
+            status=Item.Status.PUBLISHED,
+            **fields,
+        )
+
+    return make

@@ -1,0 +1,87 @@
+"""Machine-readable pages, headers, visitor counts and the language switch."""
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from khaosan.public.models import DailyVisits
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_public_items_only(client, publish):
+    now = timezone.now()
+    visible = publish(title="อยู่")
+    expired = publish(title="หมด", at=now - dt.timedelta(days=3), expire_at=now - dt.timedelta(days=1))
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locs = [el.text for el in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert any(loc.endswith(visible.get_absolute_url()) for loc in locs)
+    assert not any(loc.endswith(expired.get_absolute_url()) for loc in locs)
+    assert any(loc.endswith("/c/general/") for loc in locs)
+
+
+def test_robots_names_the_sitemap(client, office):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body and "Disallow: /admin/" in body
+
+
+@pytest.mark.parametrize("path", ["/feeds/news/", "/feeds/news/atom/"])
+def test_news_feeds_carry_public_news_only(client, publish, path):
+    now = timezone.now()
+    publish("general-news", "ข่าวล่าสุด")
+    publish("general-news", "ข่าวตั้งเวลา", at=now + dt.timedelta(days=1))
+    publish("job-announcements", "ประกาศรับสมัครงาน")
+    body = client.get(path).content.decode()
+    assert "ข่าวล่าสุด" in body and "ข่าวตั้งเวลา" not in body and "ประกาศรับสมัครงาน" not in body
+
+
+def test_announcement_feed(client, publish):
+    publish("procurement-announcements", "ประกาศจัดซื้อวัสดุการแพทย์")
+    assert "ประกาศจัดซื้อวัสดุการแพทย์" in client.get("/feeds/announcements/").content.decode()
+
+
+def test_healthz(client, office):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_security_headers_forbid_inline_script_and_framing(client, office):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_public_pages_set_no_cookies(client, publish):
+    item = publish()
+    for path in ("/", item.get_absolute_url(), "/search/?q=ข่าว", "/en/"):
+        assert not client.get(path).cookies, path
+
+
+def test_visitors_are_counted_once_a_day_without_cookies(client, office):
+    client.get("/", HTTP_USER_AGENT="Mozilla/5.0 phone")
+    client.get("/contact/", HTTP_USER_AGENT="Mozilla/5.0 phone")
+    client.get("/", HTTP_USER_AGENT="Mozilla/5.0 desktop")
+    client.get("/", HTTP_USER_AGENT="Googlebot/2.1")
+    client.get("/feeds/news/", HTTP_USER_AGENT="Mozilla/5.0 reader")
+    today = DailyVisits.objects.get(office=office)
+    assert (today.visitors, today.page_views) == (2, 3)
+
+
+def test_footer_shows_visitor_counts_and_the_viewers_needed(client, office):
+    DailyVisits.objects.create(office=office, date=timezone.localdate(), visitors=7, page_views=20)
+    html = client.get("/").content.decode()
+    assert "ผู้เข้าชมวันนี้" in html and "Adobe Acrobat Reader" in html and "LibreOffice" in html
+
+
+def test_english_switch_keeps_the_page(client, publish):
+    item = publish()
+    html = client.get(item.get_absolute_url()).content.decode()
+    assert f'href="/en{item.get_absolute_url()}"' in html
+    english = client.get(f"/en{item.get_absolute_url()}").content.decode()
+    assert '<html lang="en">' in english
