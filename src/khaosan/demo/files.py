@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
-from khaosan.documents.pdf import document_html, pdf_renderer
+from khaosan.documents.pdf import PdfRenderer, document_html
 from khaosan.thai.dates import MONTHS_TH, THAI_DIGITS, be_year
 
 # Scenes of generated photos (DemoFile.scene picks one, modulo their number).
@@ -56,10 +56,29 @@ class DemoFile:
         return self.name.rsplit(".", 1)[-1].lower()
 
 
+class _OneTabRenderer(PdfRenderer):
+    """The shared Chromium, keeping one tab for every document: on a small machine opening a tab (about
+    0.3 s) costs more than rendering a page in it, and the demo renders a couple of hundred."""
+
+    _page = None
+
+    def _render(self, html, footer_template):
+        if self._page is None:
+            self._page = self._browser.new_page()
+        self._page.set_content(html, wait_until="load")
+        options = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
+        if footer_template:
+            options |= {"display_header_footer": True, "header_template": "<span></span>", "footer_template": footer_template}
+        return self._page.pdf(**options)
+
+
 @contextmanager
 def renderer():
-    with pdf_renderer() as pdf:
+    pdf = _OneTabRenderer()
+    try:
         yield pdf
+    finally:
+        pdf.close()
 
 
 def build(spec, *, office, renderer):
@@ -126,8 +145,10 @@ h2 { break-after: avoid; }
 table { margin: 4pt 0 10pt; font-size: 14pt; }
 th { background: #eee; text-align: center; }
 td.num { text-align: right; white-space: nowrap; }
-.sign { margin: 18pt 0 0 45%; text-align: center; break-inside: avoid; }
+td.count { text-align: center; }
+.sign { margin: 18pt 0 0 38%; text-align: center; break-inside: avoid; }
 .sign p { margin: 0; }
+.sign p:first-child { white-space: nowrap; }
 .sign svg { display: block; margin: 4pt auto 0; }
 .letterhead { display: flex; justify-content: space-between; align-items: flex-start; margin-bottom: 8pt; }
 .letterhead .address { text-align: left; width: 45%; }
@@ -160,14 +181,18 @@ def _signature_svg(name):
     )
 
 
+def _cell_class(value):
+    """Amounts align right; small counts (ลำดับที่, จำนวน) centre; text keeps the left."""
+    if isinstance(value, float) or (isinstance(value, int) and abs(value) >= 10000):
+        return " class='num'"
+    return " class='count'" if isinstance(value, int) else ""
+
+
 def _table_html(rows):
     if not rows:
         return ""
     head, *body = rows
-    cells = lambda row: "".join(  # noqa: E731
-        f"<td class='num'>{escape(cell_text(c))}</td>" if isinstance(c, (int, float)) else f"<td>{escape(str(c))}</td>"
-        for c in row
-    )
+    cells = lambda row: "".join(f"<td{_cell_class(c)}>{escape(cell_text(c))}</td>" for c in row)  # noqa: E731
     return "<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>" % (
         "".join(f"<th>{escape(str(c))}</th>" for c in head),
         "".join(f"<tr>{cells(row)}</tr>" for row in body),
