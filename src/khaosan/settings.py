@@ -4,6 +4,7 @@ Production is the default: DEBUG is off, the secret key must be given, cookies a
 HTTPS is required. `./khaosan run` and the test suite set DEBUG=true explicitly.
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -73,15 +74,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "khaosan.thai",
     "khaosan.org",
     "khaosan.audit",
     "khaosan.catalog",
     "khaosan.public",
+    "khaosan.workflow",
+    "khaosan.backoffice",
     "khaosan.demo",
 ]
 
 MIDDLEWARE = [
+    "khaosan.audit.middleware.TrafficLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "khaosan.public.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -90,10 +98,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "khaosan.backoffice.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "khaosan.org.middleware.OfficeMiddleware",
     "khaosan.public.middleware.VisitCountMiddleware",
+    # Last: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "khaosan.urls"
@@ -111,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "khaosan.public.context_processors.site",
+                "khaosan.backoffice.context_processors.backoffice",
             ],
             "builtins": ["khaosan.thai.templatetags.thai", "khaosan.catalog.templatetags.catalog_tags", "django.contrib.humanize.templatetags.humanize"],
         },
@@ -147,7 +160,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # counts failures and refuses locked-out sign-ins first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# S-2.7: lock an account, or an address, after repeated failures; an administrator can unlock it.
+AXES_FAILURE_LIMIT = env_int("KHAOSAN_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("KHAOSAN_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "khaosan.backoffice.auth_views.locked_out"
+# The client address comes from khaosan's own rule: the proxy header only from a trusted proxy.
+AXES_CLIENT_IP_CALLABLE = "khaosan.backoffice.auth_views.client_ip_for_axes"
+AXES_VERBOSE = False
+# Staff sessions end after 30 minutes without activity, and when the browser closes.
+SESSION_COOKIE_AGE = env_int("KHAOSAN_SESSION_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+OTP_TOTP_ISSUER = env("KHAOSAN_OTP_ISSUER", "khaosan")
+LOGIN_URL = "backoffice:login"
+LOGIN_REDIRECT_URL = "backoffice:home"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # an invitation link stays valid for three days
 
 # Language and time: Thai first, Buddhist-era dates are produced by khaosan.thai.
 LANGUAGE_CODE = "th"
@@ -231,6 +264,22 @@ LOGGING = {
     "loggers": {"django.server": {"level": "WARNING"}},
 }
 
+
+def env_traffic_retention_days():
+    """Read how long the traffic log is kept, refusing what the law does not allow.
+
+    At least 90 days (CCA s.26; MDES notification B.E. 2564), at most 2 years (CCA s.26 as amended
+    B.E. 2560, on an official's order). A wrong value stops the start-up rather than losing evidence.
+    """
+    days = env_int("KHAOSAN_TRAFFIC_RETENTION_DAYS", 90)
+    if not 90 <= days <= 730:
+        raise ImproperlyConfigured(
+            f"KHAOSAN_TRAFFIC_RETENTION_DAYS={days}: the traffic log must be kept at least 90 days "
+            "(CCA s.26) and at most 730 days (2 years)."
+        )
+    return days
+
+
 # khaosan's own settings
 KHAOSAN = {
     # The standard as data (DESIGN principle 2): shipped with the code, synced by `sync_standard`.
@@ -240,7 +289,17 @@ KHAOSAN = {
     # Uploaded files live outside MEDIA_ROOT: they are served only through khaosan's access checks.
     "FILES_ROOT": Path(env("KHAOSAN_FILES_ROOT", DATA_DIR / "files")),
     "ITEMS_PER_PAGE": 20,
+    # The public address of the site, for links in e-mails (e.g. https://ssobanluang.go.th).
+    "SITE_URL": env("KHAOSAN_SITE_URL", "http://127.0.0.1:8000" if DEBUG else ""),
     # Image renditions for lists and galleries (pixels of the longer side).
     "RENDITION_WIDTHS": (480, 960, 1600),
+    # Traffic log (S-2.8, LOG-1…14). Off only for the overhead benchmark (bench/traffic_overhead.py).
+    "TRAFFIC_LOG": env_bool("KHAOSAN_TRAFFIC_LOG", True),
+    "TRAFFIC_RETENTION_DAYS": env_traffic_retention_days(),
+    # Peers whose client-address header is believed (addresses or networks; "unix" for a Unix socket).
+    "TRUSTED_PROXIES": env_list("KHAOSAN_TRUSTED_PROXIES", "127.0.0.1,::1"),
+    "TRUSTED_PROXY_HEADER": env("KHAOSAN_TRUSTED_PROXY_HEADER", "X-Forwarded-For"),
+    # The client's source port as the proxy saw it (nginx: proxy_set_header X-Real-Port $remote_port).
+    "TRUSTED_PROXY_PORT_HEADER": env("KHAOSAN_TRUSTED_PROXY_PORT_HEADER", "X-Real-Port"),
 }
 os.environ.setdefault("PYTHAINLP_DATA_DIR", str(DATA_DIR / "pythainlp"))

@@ -21,7 +21,10 @@ urlpatterns = [
     path("feeds/news/atom/", feeds.NewsAtomFeed(), name="feed-news-atom"),
     path("feeds/announcements/", feeds.AnnouncementFeed(), name="feed-announcements"),
     path("feeds/announcements/atom/", feeds.AnnouncementAtomFeed(), name="feed-announcements-atom"),
+    # One way in for everyone: the back-office sign-in, with lockout and the second factor.
+    path("admin/login/", public_views.admin_login_redirect),
     path("admin/", admin.site.urls),
+    path("backoffice/", include("khaosan.backoffice.urls")),
     # Office emblems and photos are public; uploaded item files are not here (see /files/).
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]

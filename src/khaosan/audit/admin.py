@@ -1,15 +1,23 @@
+"""Read-only screens for the audit trail and the traffic log.
+
+Nothing here can add, change or delete a row (LOG-7). The traffic log is for superusers only, and
+every look at it is itself an audit event (LOG-8: restrict access, know who accessed the logs).
+"""
+
 from django.contrib import admin
 
-from khaosan.audit.models import AuditEvent
+from khaosan.audit.models import (
+    AuditCode,
+    AuditEvent,
+    ChainVerification,
+    Heartbeat,
+    TrafficHold,
+    TrafficRecord,
+    TrafficSegment,
+)
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "actor_label", "action", "object_repr", "address")
-    list_filter = ("action",)
-    search_fields = ("actor_label", "object_repr")
-    date_hierarchy = "created_at"
-
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
@@ -18,3 +26,67 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class SuperuserOnlyAdmin(ReadOnlyAdmin):
+    """The traffic log and its bookkeeping: administrators only, whatever permissions a group grants (LOG-8)."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "actor_label", "action", "object_repr", "address", "seq")
+    list_filter = ("action",)
+    search_fields = ("actor_label", "object_repr")
+    date_hierarchy = "created_at"
+
+
+@admin.register(TrafficRecord)
+class TrafficRecordAdmin(SuperuserOnlyAdmin):
+    list_display = ("at", "address", "port", "username", "method", "path", "status", "response_bytes", "duration_ms")
+    list_filter = ("method", "status")
+    search_fields = ("=address", "=username", "=request_id")
+    date_hierarchy = "segment"  # by UTC day: the indexed way in (the time itself is not indexed, to keep writes cheap)
+    show_full_result_count = False  # no COUNT(*) over months of traffic on every page
+
+    def changelist_view(self, request, extra_context=None):
+        self._record_view(request, filters=dict(request.GET.items()))
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._record_view(request, record_id=object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _record_view(self, request, **details):
+        from khaosan.audit.services import record
+        from khaosan.audit.traffic import client_of
+
+        if self.has_view_permission(request):
+            record(request.user, AuditCode.TRAFFIC_VIEWED, address=client_of(request).address, **details)
+
+
+@admin.register(TrafficSegment)
+class TrafficSegmentAdmin(SuperuserOnlyAdmin):
+    list_display = ("day", "count", "sealed_at", "clock_synchronised", "clock_offset_ms", "purged_at", "digest")
+    date_hierarchy = "day"
+
+
+@admin.register(TrafficHold)
+class TrafficHoldAdmin(SuperuserOnlyAdmin):
+    list_display = ("segment", "until", "actor_label", "created_at", "reason")
+
+
+@admin.register(ChainVerification)
+class ChainVerificationAdmin(SuperuserOnlyAdmin):
+    list_display = ("started_at", "chain", "ok", "records", "segments", "problem_count", "actor_label")
+    list_filter = ("chain", "ok")
+
+
+@admin.register(Heartbeat)
+class HeartbeatAdmin(SuperuserOnlyAdmin):
+    list_display = ("job", "last_started_at", "last_finished_at", "last_ok", "runs")

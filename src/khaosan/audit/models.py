@@ -1,8 +1,55 @@
-"""The audit trail (LOG-13): who did what to which object, when and from where."""
+"""The audit trail (LOG-13) and the traffic log (S-2.8, LOG-1…14): rows that are only ever added.
+
+Both are hash chains (see `chain.py`). The models refuse updates and deletes (LOG-7); direct SQL can
+still change rows, and `./khaosan manage audit verify` / `traffic verify` find that.
+"""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, router, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from khaosan.audit import chain
+
+AUDIT_CHAIN = "audit"
+
+
+class AppendOnlyError(Exception):
+    """Rows of the audit trail and the traffic log are never changed or removed by the application (LOG-7)."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk changes would slip past the chain and the guards in `save()` / `delete()`."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.label} rows cannot be updated.")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model._meta.label} rows cannot be deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError(f"{self.model._meta.label} rows cannot be updated.")
+
+    def bulk_create(self, objs, *args, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.label} rows are added one by one, each chained to the last.")
+
+
+class AppendOnly(models.Model):
+    """Refuse to change or remove a stored row. The one sanctioned removal is the traffic purge."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"{self._meta.label} {self.pk} is stored and cannot be changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.label} {self.pk} cannot be deleted.")
 
 
 class AuditCode(models.TextChoices):
@@ -15,10 +62,47 @@ class AuditCode(models.TextChoices):
     ATTACHMENT_ADDED = "attachment.added", _("แนบไฟล์")
     ATTACHMENT_REMOVED = "attachment.removed", _("นำไฟล์ออก")
     STANDARD_SYNCED = "standard.synced", _("นำเข้ามาตรฐาน")
+    REQUEST_CREATED = "request.created", _("สร้างคำขอเผยแพร่")
+    REQUEST_REGISTERED = "request.registered", _("ลงทะเบียนรับคำขอจากหนังสือ/อีเมล")
+    REQUEST_UPDATED = "request.updated", _("แก้ไขคำขอ")
+    REQUEST_FILE_ADDED = "request.file_added", _("แนบไฟล์ในคำขอ")
+    REQUEST_FILE_REMOVED = "request.file_removed", _("นำไฟล์ออกจากคำขอ")
+    REQUEST_SUBMITTED = "request.submitted", _("ยื่นคำขอ")
+    REQUEST_DECIDED = "request.decided", _("พิจารณาคำขอ")
+    REQUEST_CANCELLED = "request.cancelled", _("ยกเลิกคำขอ")
+    REQUEST_TAKEN = "request.taken", _("รับงานเผยแพร่")
+    REQUEST_PUBLISHED = "request.published", _("เผยแพร่ตามคำขอ")
+    STAFF_INVITED = "staff.invited", _("เพิ่มเจ้าหน้าที่")
+    STAFF_CHANGED = "staff.changed", _("แก้ไขบทบาทเจ้าหน้าที่")
+    STAFF_DEACTIVATED = "staff.deactivated", _("ปิดการใช้งานเจ้าหน้าที่")
+    DELEGATION_CREATED = "delegation.created", _("มอบอำนาจ")
+    DELEGATION_REVOKED = "delegation.revoked", _("ยกเลิกการมอบอำนาจ")
+    OFFICE_CHANGED = "office.changed", _("แก้ไขการตั้งค่าสำนักงาน")
+    AUTH_LOGIN = "auth.login", _("เข้าสู่ระบบ")
+    AUTH_LOGOUT = "auth.logout", _("ออกจากระบบ")
+    AUTH_LOGIN_FAILED = "auth.login_failed", _("เข้าสู่ระบบไม่สำเร็จ")
+    AUTH_LOCKED_OUT = "auth.locked_out", _("ระงับการเข้าสู่ระบบชั่วคราว")
+    AUTH_UNLOCKED = "auth.unlocked", _("ปลดล็อกการเข้าสู่ระบบ")
+    AUTH_2FA_ENABLED = "auth.2fa_enabled", _("เปิดใช้การยืนยันตัวตนสองขั้นตอน")
+    AUTH_2FA_RESET = "auth.2fa_reset", _("ล้างการยืนยันตัวตนสองขั้นตอน")
+    AUTH_PASSWORD_CHANGED = "auth.password_changed", _("เปลี่ยนรหัสผ่าน")
+    TRAFFIC_VIEWED = "traffic.viewed", _("เปิดดูข้อมูลจราจรทางคอมพิวเตอร์")
+    TRAFFIC_EXPORTED = "traffic.exported", _("ส่งออกข้อมูลจราจรทางคอมพิวเตอร์")
+    TRAFFIC_SEALED = "traffic.sealed", _("ปิดผนึกข้อมูลจราจรรายวัน")
+    TRAFFIC_HELD = "traffic.held", _("สั่งเก็บรักษาข้อมูลจราจรเกินกำหนด")
+    TRAFFIC_PURGED = "traffic.purged", _("ลบข้อมูลจราจรที่พ้นระยะเวลาเก็บรักษา")
+    BACKUP_CREATED = "backup.created", _("สำรองข้อมูล")
+    BACKUP_RESTORED = "backup.restored", _("กู้คืนข้อมูลจากชุดสำรอง")
+    HOUSEKEEPING_RAN = "housekeeping.ran", _("งานดูแลระบบประจำวัน")
 
 
-class AuditEvent(models.Model):
-    """เหตุการณ์ในบันทึกตรวจสอบ. Rows are only ever added."""
+class AuditEvent(AppendOnly):
+    """เหตุการณ์ในบันทึกตรวจสอบ. Rows are only ever added, each chained to the one before (LOG-7).
+
+    One chain for the whole trail, in the order rows were committed: an auditor checks one sequence,
+    and an office's events are a filter of it. `seq`, `prev_hash` and `hash` are given in `save()`,
+    inside the caller's transaction: if that rolls back, the row and the advance of the head go with it.
+    """
 
     office = models.ForeignKey("org.Office", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     actor = models.ForeignKey(
@@ -31,7 +115,11 @@ class AuditEvent(models.Model):
     object_repr = models.CharField(_("วัตถุ"), max_length=300, blank=True)
     changes = models.JSONField(_("รายละเอียด"), default=dict, blank=True)
     address = models.GenericIPAddressField(_("ที่อยู่ IP"), null=True, blank=True)
-    created_at = models.DateTimeField(_("เวลา"), auto_now_add=True, db_index=True)
+    # Set in save(), not by auto_now_add: the hash covers it, so it must be known before the INSERT.
+    created_at = models.DateTimeField(_("เวลา"), default=timezone.now, editable=False, db_index=True)
+    seq = models.PositiveBigIntegerField(_("ลำดับในสายโซ่"), unique=True, editable=False)
+    prev_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("เหตุการณ์ในบันทึกตรวจสอบ")
@@ -41,3 +129,249 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        """Chain the new row onto the head, inside the caller's transaction (a savepoint if one is open)."""
+        if not self._state.adding:
+            super().save(*args, **kwargs)  # refuses
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            head = chain.locked(
+                ChainHead.objects.using(using).filter(name=AUDIT_CHAIN), create=lambda: ChainHead.resume_audit(using)
+            )
+            self.created_at = timezone.now()
+            self.changes = chain.canonical_json(self.changes)
+            self.seq = head.seq + 1
+            self.prev_hash = head.last_hash or chain.genesis(AUDIT_CHAIN)
+            self.hash = self.compute_hash()
+            super().save(*args, **kwargs)
+            ChainHead.objects.using(using).filter(pk=head.pk).update(
+                seq=self.seq, last_hash=self.hash, updated_at=self.created_at
+            )
+
+    def compute_hash(self):
+        """Return the SHA-256 of this row's canonical form and its link (recipe "audit/1", as in migration 0004)."""
+        return chain.digest(
+            "audit/1",
+            self.seq,
+            chain.canonical_time(self.created_at),
+            self.office_id,
+            self.actor_id,
+            self.actor_label,
+            self.action,
+            self.object_type,
+            self.object_id,
+            self.object_repr,
+            chain.canonical_json(self.changes),
+            chain.canonical_address(self.address),
+            self.prev_hash,
+        )
+
+
+class ChainHead(models.Model):
+    """The newest link of a chain, locked by each writer so no two rows chain onto the same predecessor."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("หัวสายโซ่")
+        verbose_name_plural = _("หัวสายโซ่")
+
+    def __str__(self):
+        return f"{self.name} #{self.seq}"
+
+    @classmethod
+    def resume_audit(cls, using):
+        """Create the audit head, continuing from the newest row (a flushed test database, or a lost head row).
+
+        A head rebuilt from the rows cannot notice rows removed from the end before it was rebuilt; say so
+        in the operator log.
+        """
+        import logging
+
+        last = AuditEvent.objects.using(using).order_by("-seq").values("seq", "hash").first()
+        if last:
+            logging.getLogger("khaosan.audit").error(
+                "audit chain head was missing and has been rebuilt from row seq %s", last["seq"]
+            )
+        return cls.objects.using(using).create(
+            name=AUDIT_CHAIN, seq=last["seq"] if last else 0, last_hash=last["hash"] if last else ""
+        )
+
+
+class TrafficRecord(AppendOnly):
+    """ข้อมูลจราจรทางคอมพิวเตอร์: one HTTP request (CCA s.26; MDES notification B.E. 2564; LOG-5, LOG-6).
+
+    Chained per day (`segment`, the UTC date it was written under) in `seq` order; the segment's row
+    is the head. No foreign key to the user: the log must outlive accounts unchanged (LOG-3).
+    """
+
+    segment = models.DateField(_("วัน (UTC)"), editable=False)
+    seq = models.PositiveBigIntegerField(_("ลำดับ"), editable=False)
+    at = models.DateTimeField(_("เวลา (UTC)"), help_text=_("เวลาที่เริ่มรับคำขอ ละเอียดถึงมิลลิวินาที"))
+    address = models.GenericIPAddressField(_("ที่อยู่ IP"), null=True, blank=True)
+    port = models.PositiveIntegerField(_("พอร์ต"), null=True, blank=True)
+    user_id = models.BigIntegerField(_("รหัสผู้ใช้"), null=True, blank=True)
+    username = models.CharField(_("ชื่อผู้ใช้"), max_length=150, blank=True)
+    method = models.CharField(_("วิธี"), max_length=16)
+    path = models.CharField(_("URL"), max_length=2000)
+    status = models.PositiveSmallIntegerField(_("สถานะ"))
+    response_bytes = models.BigIntegerField(_("ขนาดที่ตอบ (ไบต์)"), null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(_("ใช้เวลา (มิลลิวินาที)"))
+    user_agent = models.CharField(_("โปรแกรมค้นดู"), max_length=300, blank=True)
+    request_id = models.CharField(_("รหัสคำขอ"), max_length=64)
+    prev_hash = models.CharField(max_length=64, editable=False)
+    hash = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        verbose_name = _("ข้อมูลจราจรทางคอมพิวเตอร์")
+        verbose_name_plural = _("ข้อมูลจราจรทางคอมพิวเตอร์")
+        ordering = ["-segment", "-seq"]
+        # The only index: every page written per request costs (bench/README.md). Reads go by day.
+        constraints = [models.UniqueConstraint(fields=["segment", "seq"], name="traffic_place_in_chain")]
+
+    def __str__(self):
+        return f"{chain.canonical_time(self.at, milliseconds=True)} {self.address} {self.method} {self.path}"
+
+    def compute_hash(self):
+        return chain.digest(
+            "traffic/1",
+            self.segment.isoformat(),
+            self.seq,
+            chain.canonical_time(self.at, milliseconds=True),
+            chain.canonical_address(self.address),
+            self.port,
+            self.user_id,
+            self.username,
+            self.method,
+            self.path,
+            self.status,
+            self.response_bytes,
+            self.duration_ms,
+            self.user_agent,
+            self.request_id,
+            self.prev_hash,
+        )
+
+
+class TrafficSegment(models.Model):
+    """One UTC day of the traffic log: the head of its chain while open, then sealed with a digest.
+
+    Sealed segments chain to each other (`prev_digest`), and the row stays after its records are
+    purged, so the sequence of days remains checkable for as long as the database lives.
+    """
+
+    day = models.DateField(_("วัน (UTC)"), unique=True)
+    count = models.PositiveBigIntegerField(_("จำนวนรายการ"), default=0)
+    last_hash = models.CharField(max_length=64, blank=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    sealed_at = models.DateTimeField(_("ปิดผนึกเมื่อ"), null=True, blank=True)
+    records_digest = models.CharField(max_length=64, blank=True)
+    prev_digest = models.CharField(max_length=64, blank=True)
+    digest = models.CharField(_("ค่าตรวจสอบ"), max_length=64, blank=True)
+    clock_synchronised = models.BooleanField(_("นาฬิกาตรงกับเวลามาตรฐาน"), null=True, blank=True)
+    clock_offset_ms = models.FloatField(_("คลาดเคลื่อน (มิลลิวินาที)"), null=True, blank=True)
+    clock_source = models.CharField(max_length=40, blank=True)
+    purged_at = models.DateTimeField(_("ลบรายการเมื่อ"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ข้อมูลจราจรรายวัน")
+        verbose_name_plural = _("ข้อมูลจราจรรายวัน")
+        ordering = ["-day"]
+
+    def __str__(self):
+        return self.day.isoformat()
+
+    def compute_digest(self):
+        return chain.digest(
+            "traffic-segment/1",
+            self.day.isoformat(),
+            self.count,
+            self.last_hash,
+            self.records_digest,
+            self.prev_digest,
+            chain.canonical_time(self.sealed_at),
+            self.clock_synchronised,
+            self.clock_offset_ms,
+            self.clock_source,
+        )
+
+
+class TrafficHold(AppendOnly):
+    """An official's order to keep one day of the traffic log beyond the retention period (LOG-2)."""
+
+    segment = models.ForeignKey(TrafficSegment, on_delete=models.PROTECT, related_name="holds")
+    until = models.DateField(_("เก็บไว้ถึง"))
+    reason = models.TextField(_("เหตุผล / คำสั่ง"))
+    actor_label = models.CharField(_("ผู้สั่ง"), max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("คำสั่งเก็บรักษาข้อมูลจราจร")
+        verbose_name_plural = _("คำสั่งเก็บรักษาข้อมูลจราจร")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.segment} → {self.until}"
+
+
+class TrafficWriteFailure(models.Model):
+    """How many requests of a day could not be logged, for the back-office to show (LOG-1)."""
+
+    day = models.DateField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True)
+    last_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("การบันทึกข้อมูลจราจรที่ไม่สำเร็จ")
+        verbose_name_plural = _("การบันทึกข้อมูลจราจรที่ไม่สำเร็จ")
+        ordering = ["-day"]
+
+
+class ChainVerification(models.Model):
+    """One run of `traffic verify` or `audit verify` and what it found."""
+
+    class Chain(models.TextChoices):
+        TRAFFIC = "traffic", _("ข้อมูลจราจร")
+        AUDIT = "audit", _("บันทึกตรวจสอบ")
+
+    chain = models.CharField(max_length=20, choices=Chain.choices)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    ok = models.BooleanField(_("ถูกต้อง"))
+    records = models.PositiveBigIntegerField(default=0)
+    segments = models.PositiveIntegerField(default=0)
+    problem_count = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)
+    date_from = models.DateField(null=True, blank=True)
+    date_to = models.DateField(null=True, blank=True)
+    actor_label = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("การตรวจสอบความถูกต้องของบันทึก")
+        verbose_name_plural = _("การตรวจสอบความถูกต้องของบันทึก")
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"
+
+
+class Heartbeat(models.Model):
+    """The last run of a scheduled job, watched by the back-office (DESIGN: scheduled jobs)."""
+
+    job = models.CharField(max_length=60, primary_key=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_ok = models.BooleanField(null=True)
+    summary = models.JSONField(default=dict, blank=True)
+    runs = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("สถานะงานตามกำหนดเวลา")
+        verbose_name_plural = _("สถานะงานตามกำหนดเวลา")
+        ordering = ["job"]
+
+    def __str__(self):
+        return self.job

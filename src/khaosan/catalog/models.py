@@ -179,8 +179,8 @@ class Item(models.Model):
     class Status(models.TextChoices):
         # Scheduled and expired are not stored: they follow from publish_at / expire_at at query time.
         DRAFT = "draft", _("ร่าง")
-        PUBLISHED = "published", _("เผยแพร่")
-        WITHDRAWN = "withdrawn", _("ถอนการเผยแพร่")
+        PUBLISHED = "published", _("เผยแพร่แล้ว")
+        WITHDRAWN = "withdrawn", _("ถอนแล้ว")
 
     office = models.ForeignKey("org.Office", on_delete=models.PROTECT, related_name="items")
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="items", verbose_name=_("หัวข้อ"))
@@ -372,3 +372,25 @@ class Attachment(models.Model):
     @property
     def large_url(self):
         return self.rendition_url(1600)
+
+
+class ItemVersion(models.Model):
+    """One saved state of an item: every publish, replacement and withdrawal keeps the one before (BO-7)."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("ฉบับที่"))
+    snapshot = models.JSONField(_("ข้อมูล"))
+    note = models.CharField(_("เหตุ"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ฉบับของรายการ")
+        verbose_name_plural = _("ฉบับของรายการ")
+        ordering = ["item", "number"]
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="item_version_number_unique")]
+
+    def __str__(self):
+        return f"{self.item_id} v{self.number}"

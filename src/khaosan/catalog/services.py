@@ -17,7 +17,7 @@ from khaosan.audit.models import AuditCode
 from khaosan.audit.services import record
 from khaosan.catalog.files import inspect_upload
 from khaosan.catalog.html import clean_html
-from khaosan.catalog.models import Attachment, Item, Topic
+from khaosan.catalog.models import Attachment, Item, ItemVersion, Topic
 from khaosan.catalog.storage import store_blob
 
 EDITABLE_FIELDS = (
@@ -80,6 +80,7 @@ def item_create(*, office, actor=None, files=(), status=Item.Status.DRAFT, **fie
     item = Item(office=office, status=status, **fields)
     if status == Item.Status.PUBLISHED:
         item.publish_at = item.publish_at or timezone.now()
+        item.expire_at = item.expire_at or default_expiry(item.topic, item.publish_at)
         item.published_by = actor if getattr(actor, "is_authenticated", False) else None
     item.full_clean(exclude=["topic", "owner_unit", "office", "published_by", "cover"])
     item.save()
@@ -124,6 +125,7 @@ def item_publish(*, item, actor=None, publish_at=None, expire_at=None):
     item.published_by = actor if getattr(actor, "is_authenticated", False) else None
     item.withdrawn_at, item.withdrawn_reason = None, ""
     item.save()
+    item_snapshot(item=item, actor=actor, note=_("เผยแพร่"))
     record(actor, AuditCode.ITEM_PUBLISHED, item, publish_at=publish_at, expire_at=expire_at)
     return item
 
@@ -134,6 +136,7 @@ def item_withdraw(*, item, actor=None, reason):
     if not (reason or "").strip():
         raise ValidationError({"reason": _("โปรดระบุเหตุผลที่ถอนการเผยแพร่")})
     item = Item.objects.select_for_update().get(pk=item.pk)
+    item_snapshot(item=item, actor=actor, note=_("ก่อนถอนการเผยแพร่"))
     item.status = Item.Status.WITHDRAWN
     item.withdrawn_at = timezone.now()
     item.withdrawn_reason = reason.strip()
@@ -183,3 +186,59 @@ def item_count_view(item):
 
 def attachment_count_download(attachment):
     Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)
+
+
+def attachment_from_blob(*, item, blob, original_name, extension, order=None, title=""):
+    """Attach content already stored (a request's file) to an item without copying its bytes."""
+    attachment = Attachment.objects.create(
+        office=item.office,
+        item=item,
+        blob=blob,
+        original_name=original_name,
+        extension=extension,
+        title=title,
+        order=item.attachments.count() if order is None else order,
+    )
+    _set_cover(item)
+    return attachment
+
+
+SNAPSHOT_FIELDS = ("title", "summary", "body", "external_url", "source", "status", "topic_id", "owner_unit_id",
+                   "data_from", "data_to", "publish_at", "expire_at", "withdrawn_reason")  # fmt: skip
+
+
+def item_snapshot(*, item, actor=None, note=""):
+    """Keep the item as it is now as a new version; the history never loses one."""
+    data = {name: getattr(item, name) for name in SNAPSHOT_FIELDS}
+    data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
+    data["files"] = [
+        {"name": a.original_name, "sha256": a.blob_id, "size": a.blob.size}
+        for a in item.attachments.select_related("blob")
+    ]
+    number = (item.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    return ItemVersion.objects.create(
+        item=item, number=number, snapshot=data, note=note,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def item_replace_content(*, item, actor=None, note="", files=None, **fields):
+    """Replace a published item's content (S-2.3): the previous state is kept as a version first.
+
+    `files`, when given, is a list of (blob, original_name, extension) that replaces the current files;
+    the old attachments stay in the version history, detached from the item.
+    """
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    item_snapshot(item=item, actor=actor, note=note or _("ก่อนแทนที่เนื้อหา"))
+    item = item_update(item=item, actor=actor, **fields)
+    if files is not None:
+        item.attachments.update(item=None)
+        Item.objects.filter(pk=item.pk).update(cover=None)
+        item.cover = None
+        for order, (blob, name, extension) in enumerate(files):
+            attachment_from_blob(item=item, blob=blob, original_name=name, extension=extension, order=order)
+        from khaosan.catalog import search
+
+        search.index_item(item.pk)
+    return item

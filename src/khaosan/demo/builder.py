@@ -12,7 +12,7 @@ from khaosan.catalog import search
 from khaosan.catalog.models import Attachment, Item, Topic
 from khaosan.catalog.services import item_create, item_withdraw
 from khaosan.demo import content, files
-from khaosan.demo.office import DEMO_PASSWORD, OFFICE, STAFF, UNITS
+from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, STAFF, UNITS
 from khaosan.org.models import Office, Staff, Unit
 from khaosan.thai.dates import fiscal_quarter, fiscal_year
 
@@ -38,12 +38,24 @@ def build_office():
             unit=units[unit_code],
             position=position,
             phone=units[unit_code].phone,
-            is_staff=True,
+            is_staff=superuser,  # only the administrator reaches Django's admin
             is_superuser=superuser,
         )
         for name in groups:
             person.groups.add(Group.objects.get_or_create(name=name)[0])
+        if set(groups) & {"webmaster", "approver", "administrator"}:
+            enrol_demo_totp(person)
     return office
+
+
+def enrol_demo_totp(person):
+    """Give a privileged demo account the shared demo authenticator secret (README)."""
+    import base64
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    key = base64.b32decode(DEMO_TOTP_SECRET).hex()
+    TOTPDevice.objects.create(user=person, name="authenticator", key=key, confirmed=True)
 
 
 def _at(today, days_ago, hour=9):

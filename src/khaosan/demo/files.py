@@ -16,22 +16,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
-from khaosan.documents.pdf import PdfRenderer, document_html
+from khaosan.documents.pdf import document_html, pdf_renderer
 from khaosan.thai.dates import MONTHS_TH, THAI_DIGITS, be_year
 
-# Scenes of generated photos (DemoFile.scene picks one, modulo their number).
+# Scenes of generated photos: DemoFile.scene picks one (modulo their number), the file name varies it.
 TENT, MEETING, SCHOOL, VILLAGE, PORTRAIT, INFOGRAPHIC = range(6)
-SCENE_COUNT = 6
 
 
 @dataclass
 class DemoFile:
     """A file to generate: `name` carries the extension; `heading`, `paragraphs`, `rows` fill it.
 
-    `paragraphs` holds strings; a list among them becomes a numbered list. `sections` follow them, each
-    (heading, paragraphs) or (heading, paragraphs, rows). `layout` is report, announcement (ประกาศ), order
-    (คำสั่ง) or letter (หนังสือ); announcements, orders and letters are signed by the office's executive
-    unless `signer` (name, position) says otherwise.
+    `paragraphs` holds strings; a list among them becomes a numbered list. `rows` make a table after them,
+    `after` more paragraphs, then `sections`, each (heading, paragraphs) or (heading, paragraphs, rows).
+    `layout` is report, announcement (ประกาศ), order (คำสั่ง) or letter (หนังสือ); announcements, orders and
+    letters are signed by the office's executive unless `signer` (name, position) says otherwise.
     """
 
     name: str
@@ -50,38 +49,22 @@ class DemoFile:
     signer: tuple = ()  # (name, position)
     cover: bool = False  # a cover page before the text (manuals, plans)
     landscape: bool = False  # for wide tables such as the สขร.1
+    after: list = field(default_factory=list)  # paragraphs after the table, e.g. a ประกาศ's closing formula
 
     @property
     def extension(self):
         return self.name.rsplit(".", 1)[-1].lower()
 
 
-class _OneTabRenderer(PdfRenderer):
-    """The shared Chromium, keeping one tab for every document: on a small machine opening a tab (about
-    0.3 s) costs more than rendering a page in it, and the demo renders a couple of hundred."""
-
-    _page = None
-
-    def _render(self, html, footer_template):
-        if self._page is None:
-            self._page = self._browser.new_page()
-        self._page.set_content(html, wait_until="load")
-        options = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
-        if footer_template:
-            options |= {"display_header_footer": True, "header_template": "<span></span>", "footer_template": footer_template}
-        return self._page.pdf(**options)
-
-
 @contextmanager
 def renderer():
-    pdf = _OneTabRenderer()
-    try:
+    """One Chromium for the whole demo build (`build` takes it as `renderer`)."""
+    with pdf_renderer() as pdf:
         yield pdf
-    finally:
-        pdf.close()
 
 
 def build(spec, *, office, renderer):
+    """Return the bytes of the file `spec` describes."""
     ext = spec.extension
     if ext == "pdf":
         return _pdf(spec, office, renderer)
@@ -192,18 +175,18 @@ def _table_html(rows):
     if not rows:
         return ""
     head, *body = rows
-    cells = lambda row: "".join(f"<td{_cell_class(c)}>{escape(cell_text(c))}</td>" for c in row)  # noqa: E731
-    return "<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>" % (
-        "".join(f"<th>{escape(str(c))}</th>" for c in head),
-        "".join(f"<tr>{cells(row)}</tr>" for row in body),
+    head_html = "".join(f"<th>{escape(str(c))}</th>" for c in head)
+    body_html = "".join(
+        "<tr>{}</tr>".format("".join(f"<td{_cell_class(c)}>{escape(cell_text(c))}</td>" for c in row)) for row in body
     )
+    return f"<table><thead><tr>{head_html}</tr></thead><tbody>{body_html}</tbody></table>"
 
 
 def _paragraphs_html(paragraphs):
     parts = []
     for paragraph in paragraphs:
         if isinstance(paragraph, (list, tuple)):
-            parts.append("<ol>%s</ol>" % "".join(f"<li>{escape(str(p))}</li>" for p in paragraph))
+            parts.append("<ol>" + "".join(f"<li>{escape(str(p))}</li>" for p in paragraph) + "</ol>")
         else:
             parts.append(f"<p class='text'>{escape(paragraph)}</p>")
     return "".join(parts)
@@ -214,10 +197,11 @@ def _sign_html(spec, office, closing=""):
     if not signer:
         return ""
     name, position = signer
+    pen = _signature_svg(name) if name.strip(". ") else "<p>ลงชื่อ</p>"  # a blank form is not signed
     return (
         "<div class='sign'>"
         + (f"<p>{closing}</p>" if closing else "")
-        + f"{_signature_svg(name)}<p>({escape(name)})</p><p>{escape(position)}</p></div>"
+        + f"{pen}<p>({escape(name)})</p><p>{escape(position)}</p></div>"
     )
 
 
@@ -274,6 +258,7 @@ def _pdf(spec, office, renderer):
         + _pdf_head(spec, office)
         + _paragraphs_html(spec.paragraphs)
         + _table_html(spec.rows)
+        + _paragraphs_html(spec.after)
         + sections
         + _sign_html(spec, office, closing)
     )
@@ -303,7 +288,7 @@ def _thai_font(style, size):
     size_cs = rpr.find(qn("w:szCs"))
     if size_cs is None:
         size_cs = OxmlElement("w:szCs")
-        rpr.append(size_cs)
+        rpr.find(qn("w:sz")).addnext(size_cs)  # the schema wants szCs right after sz
     size_cs.set(qn("w:val"), str(size * 2))
 
 
@@ -369,7 +354,7 @@ def _docx(spec, office):
         table = document.add_table(rows=0, cols=len(rows[0]))
         table.style = "Table Grid"
         for index, row in enumerate(rows):
-            for cell, value in zip(table.add_row().cells, row):
+            for cell, value in zip(table.add_row().cells, row, strict=True):
                 cell.text = cell_text(value)
                 if index == 0:
                     for run in cell.paragraphs[0].runs:
@@ -377,6 +362,7 @@ def _docx(spec, office):
 
     add_paragraphs(spec.paragraphs)
     add_table(spec.rows)
+    add_paragraphs(spec.after)
     for section_heading, paragraphs, rows in _sections(spec):
         document.add_heading(section_heading, level=2)
         add_paragraphs(paragraphs)
@@ -398,6 +384,17 @@ def _docx(spec, office):
 # ------------------------------------------------------------------------------------------------ Excel
 
 
+def _sheet_title(spec):
+    """A worksheet name (at most 31 characters, none of []:*?/\\): the file name, else the heading cut at a space."""
+    for text in (spec.name.rsplit(".", 1)[0], spec.heading):
+        text = "".join(ch for ch in text or "" if ch not in "[]:*?/\\")
+        if len(text) > 31:
+            text = text[:32].rsplit(" ", 1)[0] if " " in text[:32] else ""
+        if text.strip():
+            return text.strip()
+    return "ข้อมูล"
+
+
 def _xlsx(spec, office):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -405,8 +402,7 @@ def _xlsx(spec, office):
 
     workbook = Workbook()
     sheet = workbook.active
-    title = "".join(ch for ch in (spec.heading or "ข้อมูล") if ch not in '[]:*?/\\')
-    sheet.title = title[:31].strip() or "ข้อมูล"
+    sheet.title = _sheet_title(spec)
     width = max((len(r) for r in spec.rows), default=1)
     font = "TH Sarabun New"
     for line in (office.name_th, spec.heading or spec.title, spec.subtitle):
@@ -461,7 +457,7 @@ def _gradient(draw, box, top, bottom):
     x0, y0, x1, y1 = box
     for y in range(y0, y1):
         t = (y - y0) / max(1, y1 - y0 - 1)
-        draw.line([(x0, y), (x1, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.line([(x0, y), (x1, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
 
 
 def _person(draw, rng, x, feet, height, *, shirt=None, pants=None, sitting=False, back=False):
@@ -565,7 +561,7 @@ def _scene_meeting(draw, rng):
         _person(draw, rng, 380 + i * 210, 700, 260, sitting=True)
     draw.polygon([(300, 660), (1300, 660), (1500, 860), (100, 860)], fill=(150, 100, 60))  # the table
     draw.polygon([(100, 860), (1500, 860), (1500, 880), (100, 880)], fill=(110, 70, 40))
-    for i in range(6):  # papers and bottles of water
+    for _ in range(6):  # papers and bottles of water
         x = rng.randint(250, 1300)
         draw.rectangle([x, 720, x + 70, 760], fill=WHITE)
         draw.rectangle([x + 90, 690, x + 104, 745], fill=(200, 230, 250))
@@ -677,9 +673,8 @@ def _image(spec, ext):
 
     rng = random.Random(spec.name)
     image = Image.new("RGB", (WIDTH, HEIGHT))
-    SCENES[spec.scene % SCENE_COUNT](ImageDraw.Draw(image), rng)
-    kind = spec.scene % SCENE_COUNT
-    if kind != INFOGRAPHIC:
+    SCENES[spec.scene % len(SCENES)](ImageDraw.Draw(image), rng)
+    if spec.scene % len(SCENES) != INFOGRAPHIC:
         image = Image.blend(image.filter(ImageFilter.BoxBlur(1)), _grain(), 0.05)
     out = io.BytesIO()
     if ext == "jpg":

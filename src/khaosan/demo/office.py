@@ -55,6 +55,9 @@ UNITS = [
 ]  # fmt: skip
 
 DEMO_PASSWORD = "banluang-demo-2569"
+# One TOTP secret (base32) for every demo account that must use a second factor, so anyone can try
+# every role with an authenticator app. Production has no demo accounts.
+DEMO_TOTP_SECRET = "KHAOSANDEMOBANLUANGNANPROVINCE23"
 
 # (username, first name, last name, position, unit code, groups, superuser)
 STAFF = [

@@ -84,6 +84,8 @@ class PdfRenderer:
 
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # One tab for every document: opening a tab costs more than rendering a page in it.
+        self._page = self._browser.new_page()
 
     def _stop(self):
         try:
@@ -92,19 +94,15 @@ class PdfRenderer:
             self._playwright.stop()
 
     def _render(self, html, footer_template):
-        page = self._browser.new_page()
-        try:
-            page.set_content(html, wait_until="load")
-            options = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
-            if footer_template:
-                options |= {
-                    "display_header_footer": True,
-                    "header_template": "<span></span>",
-                    "footer_template": footer_template,
-                }
-            return page.pdf(**options)
-        finally:
-            page.close()
+        self._page.set_content(html, wait_until="load")
+        options = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
+        if footer_template:
+            options |= {
+                "display_header_footer": True,
+                "header_template": "<span></span>",
+                "footer_template": footer_template,
+            }
+        return self._page.pdf(**options)
 
     def render(self, html, *, footer_template=None):
         return repair_tounicode(self._executor.submit(self._render, html, footer_template).result())

@@ -40,6 +40,17 @@ class Office(models.Model):
     publish_deadline_days = models.PositiveSmallIntegerField(
         _("กำหนดเผยแพร่ (วันทำการ)"), default=3, help_text=_("S-1.10, S-2.3: เผยแพร่ภายใน 3 วันทำการหลังอนุมัติ")
     )
+    approval_chain = models.JSONField(
+        _("ลำดับการพิจารณา"),
+        default=list,
+        blank=True,
+        help_text=_("บทบาทที่ต้องพิจารณาตามลำดับ ค่าเริ่มต้น: ผู้พิจารณา แล้วผู้อนุมัติ"),
+    )
+    changes_need_approval = models.BooleanField(
+        _("การถอนหรือแทนที่รายการต้องผ่านการอนุมัติ"),
+        default=True,
+        help_text=_("ถ้าเลือก การถอนหรือแทนที่รายการที่เผยแพร่แล้วต้องผ่านลำดับการพิจารณาเหมือนคำขอใหม่"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -58,6 +69,20 @@ class Office(models.Model):
     @property
     def has_location(self):
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def chain(self):
+        """The roles that decide on a request, in order (S-G.3, S-2.2)."""
+        from khaosan.org.roles import DEFAULT_CHAIN
+
+        return list(self.approval_chain or DEFAULT_CHAIN)
+
+    def public_contacts(self):
+        """Phone numbers and e-mail addresses published on purpose: never flagged as private data."""
+        values = [self.phone, self.fax, self.email]
+        for unit in self.units.all():
+            values += [unit.phone, unit.email]
+        return [v for v in values if v]
 
 
 class OfficeClosure(models.Model):
@@ -113,6 +138,41 @@ class Unit(models.Model):
         return (self.name_en if _english() else "") or self.name_th
 
 
+class DelegationQuerySet(models.QuerySet):
+    def active(self, *, on=None):
+        from django.utils import timezone
+
+        day = on or timezone.localdate()
+        return self.filter(starts_on__lte=day, ends_on__gte=day, revoked_at__isnull=True)
+
+
+class Delegation(models.Model):
+    """A role handed to someone else for a date range (ผู้ได้รับมอบอำนาจ), e.g. the executive's approvals."""
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="delegations")
+    role = models.CharField(_("บทบาท"), max_length=20)
+    delegator = models.ForeignKey("Staff", on_delete=models.PROTECT, related_name="+", verbose_name=_("ผู้มอบ"))
+    delegate = models.ForeignKey("Staff", on_delete=models.PROTECT, related_name="+", verbose_name=_("ผู้รับมอบ"))
+    starts_on = models.DateField(_("ตั้งแต่วันที่"))
+    ends_on = models.DateField(_("ถึงวันที่"))
+    reason = models.CharField(_("เหตุผล/คำสั่งมอบอำนาจ"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(_("ยกเลิกเมื่อ"), null=True, blank=True)
+
+    objects = DelegationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("การมอบอำนาจ")
+        verbose_name_plural = _("การมอบอำนาจ")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_dates_ordered")
+        ]
+
+    def __str__(self):
+        return f"{self.delegator} → {self.delegate} ({self.role})"
+
+
 class Staff(AbstractUser):
     """เจ้าหน้าที่: a person who signs in to the back-office, always inside one office."""
 
@@ -127,3 +187,8 @@ class Staff(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def display_name(self):
+        """'นางสาวพิมพ์ชนก แก้วมณี (นักวิชาการคอมพิวเตอร์)' style: name, then position."""
+        return f"{self} ({self.position})" if self.position else str(self)

@@ -125,8 +125,8 @@ def item(request, pk):
             "item": item,
             "topic": item.topic,
             "category": item.topic.category,
-            "files": [a for a in attachments if not a.is_image or item.topic.kind not in {"photo", "news"}],
-            "images": [a for a in attachments if a.is_image and item.topic.kind in {"photo", "news"}],
+            "files": [a for a in attachments if not a.is_image],
+            "images": [a for a in attachments if a.is_image],
         },
     )
 
@@ -241,6 +241,13 @@ def rendition(request, pk, width):
     response["ETag"] = etag
     patch_cache_control(response, no_cache=True, public=True)
     return response
+
+
+def admin_login_redirect(request):
+    from django.contrib.auth.views import redirect_to_login
+    from django.urls import reverse
+
+    return redirect_to_login(request.GET.get("next", "/admin/"), reverse("backoffice:login"))
 
 
 def sitemap_xml(request):

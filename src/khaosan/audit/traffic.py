@@ -1,0 +1,656 @@
+"""The traffic log (ข้อมูลจราจรทางคอมพิวเตอร์, S-2.8): writing, sealing, verifying, exporting, purging.
+
+The rules, from the Computer Crime Act B.E. 2550 as amended B.E. 2560 (CCA) and the MDES notification
+B.E. 2564 (which replaced the MICT notification B.E. 2550), as listed in standards.md section 4:
+
+- keep every request at least 90 days, up to 2 years on an official's order (LOG-1, LOG-2);
+- record time, source address and port, user, URL, method, status, volume, duration (LOG-5, LOG-6);
+- administrators must not be able to change the log undetected (LOG-7): each UTC day is a hash chain
+  whose head is the day's `TrafficSegment` row; finished days are sealed with a digest that also
+  covers the previous day's digest, and the seal is written to the operator log and the audit trail;
+- only administrators read it, and every reading is itself recorded (LOG-8);
+- never keep passwords or tokens, mask national ID numbers (LOG-14).
+
+Writes happen in their own short transaction after the response is made (see middleware.py): one
+locked read of the day's head, one INSERT, one UPDATE of the head.
+"""
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import ipaddress
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import quote, quote_plus, unquote_plus
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.handlers.wsgi import get_bytes_from_wsgi
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from khaosan.audit import chain
+from khaosan.audit.clock import clock_status
+from khaosan.audit.models import (
+    AuditCode,
+    ChainVerification,
+    Heartbeat,
+    TrafficHold,
+    TrafficRecord,
+    TrafficSegment,
+    TrafficWriteFailure,
+)
+from khaosan.audit.services import actor_label, record
+
+logger = logging.getLogger("khaosan.traffic")
+
+RETENTION_DAYS_MIN = 90  # CCA s.26; MDES notification B.E. 2564 (LOG-1)
+RETENTION_DAYS_MAX = 730  # CCA s.26 as amended B.E. 2560: up to 2 years on an official's order (LOG-2)
+SEAL_GRACE = dt.timedelta(minutes=5)  # a day is sealed only when requests begun before midnight are written
+PATH_MAX = 2000
+USER_AGENT_MAX = 300
+TRAFFIC = "traffic"
+MASK = "*" * 13
+# A Thai national ID: 13 digits (Thai digits too), with optional separators as people type them (LOG-14).
+NATIONAL_ID = re.compile(r"(?<!\d)\d(?:(?:[-\s.+]|%20|%2[dD])?\d){12}(?!\d)")
+# Query parameters whose values are never stored (LOG-14).
+SECRET_PARAMETER = re.compile(r"pass|token|otp|secret|api[-_]?key", re.I)
+REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$")
+UTC = dt.timezone.utc
+
+
+# --- What one request looks like in the log -----------------------------------------------------
+
+
+def mask_url(path, query_string=""):
+    """Return path and query as logged: secret parameters replaced, national ID numbers masked (LOG-14).
+
+    The query keeps its original percent-encoding, so the URL stays what the client sent; values are
+    decoded only to look for IDs typed in Thai digits or with spaces.
+    """
+    logged = NATIONAL_ID.sub(MASK, path)
+    if query_string:
+        pairs = []
+        for pair in query_string.split("&"):
+            key, sep, value = pair.partition("=")
+            if sep and SECRET_PARAMETER.search(unquote_plus(key)):
+                value = "***"
+            elif value:
+                decoded = unquote_plus(value)
+                masked = NATIONAL_ID.sub(MASK, decoded)
+                if masked != decoded:
+                    value = quote_plus(masked, safe="*")
+            pairs.append(NATIONAL_ID.sub(MASK, key) + sep + value)
+        logged = f"{logged}?{'&'.join(pairs)}"
+    return logged[:PATH_MAX]
+
+
+def query_string_of(request):
+    """Return the query string as the client sent it, with any raw non-ASCII bytes percent-encoded."""
+    raw = get_bytes_from_wsgi(request.META, "QUERY_STRING", "")
+    return quote(raw, safe="!#$%&'()*+,-./:;=?@[]_~")
+
+
+@dataclass(frozen=True)
+class Client:
+    address: str | None
+    port: int | None
+    from_trusted_proxy: bool  # the direct peer is a trusted proxy (its headers are believed)
+
+
+@lru_cache(maxsize=8)
+def _trusted_networks(entries):
+    networks, unix = [], False
+    for entry in entries:
+        if entry == "unix":
+            unix = True
+            continue
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            logger.error("KHAOSAN_TRUSTED_PROXIES: %r is not an address or network; ignored", entry)
+    return tuple(networks), unix
+
+
+def _ip(value):
+    """Return `value` as a normalised IP address, or None (also accepts "[v6]:port" and "v4:port")."""
+    value = (value or "").strip()
+    if value.startswith("["):
+        value = value[1:].partition("]")[0]
+    elif value.count(":") == 1:
+        value = value.partition(":")[0]
+    try:
+        return ipaddress.ip_address(value).compressed
+    except ValueError:
+        return None
+
+
+def _port(value):
+    try:
+        port = int(value)
+    except (TypeError, ValueError):
+        return None
+    return port if 0 < port < 65536 else None
+
+
+def _is_trusted(address, networks):
+    if address is None:
+        return False
+    parsed = ipaddress.ip_address(address)
+    return any(parsed in network for network in networks)
+
+
+def _header_key(name):
+    return "HTTP_" + name.upper().replace("-", "_")
+
+
+def client_of(request):
+    """Return who sent `request`: the direct peer, or, when that peer is a trusted proxy, the client it names.
+
+    A proxy header is believed only from a peer in KHAOSAN["TRUSTED_PROXIES"]; anyone else could write
+    any address into it. In a chain of proxies the client is the rightmost address that is not itself
+    a trusted proxy.
+    """
+    config = settings.KHAOSAN
+    networks, unix = _trusted_networks(tuple(config.get("TRUSTED_PROXIES", ())))
+    meta = request.META
+    peer = _ip(meta.get("REMOTE_ADDR"))
+    peer_trusted = _is_trusted(peer, networks) or (unix and peer is None)
+    if peer_trusted:
+        forwarded = meta.get(_header_key(config.get("TRUSTED_PROXY_HEADER", "X-Forwarded-For")), "")
+        hops = [hop for hop in (part.strip() for part in forwarded.split(",")) if hop]
+        client = None
+        for hop in reversed(hops):
+            address = _ip(hop)
+            if address is None:
+                break  # garbage from further left cannot be trusted either
+            client = address
+            if not _is_trusted(address, networks):
+                break
+        if client is not None:
+            port_header = config.get("TRUSTED_PROXY_PORT_HEADER", "")
+            port = _port(meta.get(_header_key(port_header))) if port_header else None
+            return Client(client, port, True)
+    return Client(peer, _port(meta.get("REMOTE_PORT")), peer_trusted)
+
+
+def request_id_of(request, client):
+    """Return the request id: the trusted proxy's X-Request-ID when it is sane, else a new UUID4 hex."""
+    if client.from_trusted_proxy:
+        given = request.META.get("HTTP_X_REQUEST_ID", "")
+        if REQUEST_ID.match(given):
+            return given
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+# --- Writing ---------------------------------------------------------------------------------------
+
+
+def traffic_record_write(
+    *, at, address, port, user_id, username, method, path, status, response_bytes, duration_ms, user_agent,
+    request_id, using=DEFAULT_DB_ALIAS,
+):  # fmt: skip
+    """Append one request to the log, chained onto the newest record of its day (LOG-6, LOG-7).
+
+    Runs in its own transaction. The day's `TrafficSegment` row is the chain head: locked here
+    (PostgreSQL `FOR UPDATE`; SQLite serialises writers already), so two workers never chain onto the
+    same record. A request that began before midnight but ends after its day was sealed is written
+    into the open day, keeping its true time.
+
+    This runs for every request, so it speaks SQL through Django's cursor: three prepared statements
+    instead of ORM query building, which cost about ten times the database work (bench/README.md).
+    """
+    at = chain.truncate_to_milliseconds(at.astimezone(UTC))
+    entry = TrafficRecord(
+        at=at,
+        address=address,
+        port=port,
+        user_id=user_id,
+        username=(username or "")[:150],
+        method=(method or "")[:16],
+        path=(path or "")[:PATH_MAX],
+        status=status,
+        response_bytes=response_bytes,
+        duration_ms=max(0, int(duration_ms)),
+        user_agent=(user_agent or "")[:USER_AGENT_MAX],
+        request_id=request_id[:64],
+    )
+    connection = connections[using]
+    sql = _statements(connection)
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute(sql.head, [connection.ops.adapt_datefield_value(at.date())])
+        head = cursor.fetchone()
+        if head is None or head[3] is not None:  # a new day, or a late request after its day was sealed
+            segment = _open_segment(at.date(), using=using)
+            head = (segment.pk, segment.count, segment.last_hash, None, segment.day)
+        segment_pk, count, last_hash, _, day = head
+        entry.segment = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+        entry.seq = count + 1
+        entry.prev_hash = last_hash or chain.genesis(f"traffic:{entry.segment.isoformat()}")
+        entry.hash = entry.compute_hash()
+        cursor.execute(sql.insert, [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in sql.fields])
+        entry.pk = cursor.fetchone()[0] if sql.returning else cursor.lastrowid
+        cursor.execute(sql.advance, [entry.seq, entry.hash, segment_pk])
+    entry._state.adding, entry._state.db = False, using
+    return entry
+
+
+@dataclass(frozen=True)
+class _Statements:
+    head: str
+    insert: str
+    advance: str
+    fields: tuple
+    returning: bool
+
+
+@lru_cache(maxsize=4)
+def _statements_for(vendor, quote, for_update, returning):
+    segments, records = TrafficSegment._meta.db_table, TrafficRecord._meta.db_table
+    fields = tuple(f for f in TrafficRecord._meta.concrete_fields if not f.primary_key)
+    columns = ", ".join(quote(f.column) for f in fields)
+    return _Statements(
+        head=f"SELECT id, count, last_hash, sealed_at, day FROM {quote(segments)} WHERE day = %s"
+        + (" FOR UPDATE" if for_update else ""),
+        insert=f"INSERT INTO {quote(records)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
+        + (" RETURNING id" if returning else ""),
+        advance=f"UPDATE {quote(segments)} SET count = %s, last_hash = %s WHERE id = %s",
+        fields=fields,
+        returning=returning,
+    )
+
+
+def _statements(connection):
+    features = connection.features
+    return _statements_for(
+        connection.vendor,
+        connection.ops.quote_name,
+        features.has_select_for_update,
+        features.can_return_columns_from_insert,
+    )
+
+
+def _open_segment(day, *, using):
+    segment = chain.locked(
+        TrafficSegment.objects.using(using).filter(day=day), create=lambda: _segment_create(day, using=using)
+    )
+    if segment.sealed_at is None:
+        return segment
+    today = timezone.now().astimezone(UTC).date()
+    if day >= today:
+        raise RuntimeError(f"traffic segment {day} is sealed before its day is over")
+    return _open_segment(today, using=using)
+
+
+def _segment_create(day, *, using):
+    """Create the head of a day. Rows already there (a lost head row) are continued, and the loss logged."""
+    last = TrafficRecord.objects.using(using).filter(segment=day).order_by("-seq").values("seq", "hash").first()
+    if last:
+        logger.error("traffic segment %s had records but no head row; head rebuilt at seq %s", day, last["seq"])
+    return TrafficSegment.objects.using(using).create(
+        day=day, count=last["seq"] if last else 0, last_hash=last["hash"] if last else ""
+    )
+
+
+def traffic_failure_count(*, error, now=None):
+    """Count a request that could not be logged (shown in the back-office; details are in the log)."""
+    now = now or timezone.now()
+    day = now.astimezone(UTC).date()
+    label = type(error).__name__[:200]
+    with transaction.atomic():
+        updated = TrafficWriteFailure.objects.filter(day=day).update(count=F("count") + 1, last_error=label, last_at=now)
+        if not updated:
+            TrafficWriteFailure.objects.create(day=day, count=1, last_error=label, last_at=now)
+
+
+# --- Sealing ------------------------------------------------------------------------------------------
+
+
+def _utc_today(now):
+    return now.astimezone(UTC).date()
+
+
+def traffic_seal(*, now=None, system="traffic-seal"):
+    """Seal every finished day not sealed yet, oldest first; return the sealed segments. Idempotent.
+
+    Days without traffic get an empty sealed segment, so the sequence of days has no holes and a
+    removed day is noticed. Each seal records the clock's status (LOG-10), goes to the operator log
+    (outside the database) and becomes an audit event.
+    """
+    now = now or timezone.now()
+    last_day = (now - SEAL_GRACE).astimezone(UTC).date() - dt.timedelta(days=1)
+    first_day = TrafficSegment.objects.order_by("day").values_list("day", flat=True).first()
+    if first_day is None or first_day > last_day:
+        return []
+    existing = set(TrafficSegment.objects.filter(day__lte=last_day).values_list("day", flat=True))
+    day = first_day
+    while day <= last_day:
+        if day not in existing:
+            TrafficSegment.objects.get_or_create(day=day)
+        day += dt.timedelta(days=1)
+    clock = clock_status()
+    sealed = []
+    for pk in TrafficSegment.objects.filter(day__lte=last_day, sealed_at=None).order_by("day").values_list("pk", flat=True):
+        with transaction.atomic():
+            segment = TrafficSegment.objects.select_for_update().get(pk=pk)
+            if segment.sealed_at is not None:
+                continue
+            previous = TrafficSegment.objects.filter(day__lt=segment.day).order_by("-day").first()
+            segment.records_digest = _records_digest(segment.day)
+            segment.prev_digest = previous.digest if previous else chain.genesis(TRAFFIC)
+            segment.sealed_at = now
+            segment.clock_synchronised = clock.synchronised
+            segment.clock_offset_ms = clock.offset_ms
+            segment.clock_source = clock.source
+            segment.digest = segment.compute_digest()
+            segment.save()
+            record(None, AuditCode.TRAFFIC_SEALED, segment, system=system, count=segment.count, digest=segment.digest)
+        logger.info("traffic segment %s sealed: %s records, digest %s", segment.day, segment.count, segment.digest)
+        sealed.append(segment)
+    return sealed
+
+
+def _records_digest(day):
+    """Return the SHA-256 over the day's record hashes in chain order."""
+    digest = hashlib.sha256()
+    for value in TrafficRecord.objects.filter(segment=day).order_by("seq").values_list("hash", flat=True).iterator(
+        chunk_size=5000
+    ):
+        digest.update(value.encode("ascii"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def housekeeping_seal(*, now=None):
+    sealed = traffic_seal(now=now, system="housekeeping")
+    return {"sealed": [s.day.isoformat() for s in sealed]}
+
+
+# --- Verifying ----------------------------------------------------------------------------------------
+
+
+def _describe(row):
+    return f"record id {row.id} ({chain.canonical_time(row.at, milliseconds=True)})"
+
+
+def traffic_verify(*, date_from=None, date_to=None, actor_label="system:traffic-verify"):
+    """Recompute the chains and seals of the days in range; keep and return the outcome (LOG-7).
+
+    Finds records changed in place, removed (from the middle or the end of a day), moved, records of
+    a day with no head, days missing from the sequence, and seals that no longer match.
+    """
+    result = chain.Verification(chain=TRAFFIC)
+    segments = TrafficSegment.objects.order_by("day")
+    records = TrafficRecord.objects.all()
+    if date_from:
+        segments, records = segments.filter(day__gte=date_from), records.filter(segment__gte=date_from)
+    if date_to:
+        segments, records = segments.filter(day__lte=date_to), records.filter(segment__lte=date_to)
+    segments = list(segments)
+    previous = TrafficSegment.objects.filter(day__lt=segments[0].day).order_by("-day").first() if segments else None
+    for segment in segments:
+        result.segments += 1
+        where = f"segment {segment.day}"
+        if previous is not None and segment.day != previous.day + dt.timedelta(days=1):
+            result.problems.append(f"{where}: the days between {previous.day} and {segment.day} are missing")
+        if segment.sealed_at:
+            expected = previous.digest if previous else chain.genesis(TRAFFIC)
+            if previous is not None and not previous.sealed_at:
+                result.problems.append(f"{where}: sealed, but the day before it is not")
+            elif segment.prev_digest != expected:
+                result.problems.append(f"{where}: its link to the seal of the day before is broken")
+            if segment.compute_digest() != segment.digest:
+                result.problems.append(f"{where}: its seal does not match the segment (segment row changed)")
+        if segment.purged_at is None:
+            _verify_records(segment, result)
+        previous = segment
+    known = {s.day for s in segments}
+    for day in records.exclude(segment__in=known).values_list("segment", flat=True).distinct():
+        result.problems.append(f"segment {day}: records exist but the day has no head row (removed?)")
+    chain.verification_save(result, date_from=date_from, date_to=date_to, actor_label=actor_label)
+    return result
+
+
+def _verify_records(segment, result):
+    rows = TrafficRecord.objects.filter(segment=segment.day).order_by("seq").iterator(chunk_size=5000)
+    digest = hashlib.sha256()
+
+    def hash_of(row):
+        digest.update(row.hash.encode("ascii") + b"\n")
+        return row.compute_hash()
+
+    count, last_seq, last_hash = chain.walk(
+        rows,
+        genesis_hash=chain.genesis(f"traffic:{segment.day.isoformat()}"),
+        hash_of=hash_of,
+        describe=lambda row: f"segment {segment.day}: {_describe(row)}",
+        problems=result.problems,
+    )
+    result.records += count
+    if (last_seq, last_hash if count else "") != (segment.count, segment.last_hash):
+        result.problems.append(
+            f"segment {segment.day}: the head counts {segment.count} records, the log ends at seq {last_seq}"
+            " (records removed from the end, or the head changed)"
+        )
+    if segment.sealed_at and digest.hexdigest() != segment.records_digest:
+        result.problems.append(f"segment {segment.day}: the records no longer match the seal")
+
+
+# --- Holding, purging ------------------------------------------------------------------------------
+
+
+def traffic_hold(*, day, until, reason, actor=None, system=None, now=None):
+    """Keep one day of the log until `until`, on an official's order (LOG-2); purge skips it until then."""
+    now = now or timezone.now()
+    if not (reason or "").strip():
+        raise ValidationError("โปรดระบุเหตุผลหรือเลขที่คำสั่งของพนักงานเจ้าหน้าที่")
+    segment = TrafficSegment.objects.filter(day=day).first()
+    if segment is None:
+        raise ValidationError(f"ไม่มีข้อมูลจราจรของวันที่ {day}")
+    if segment.purged_at is not None:
+        raise ValidationError(f"ข้อมูลจราจรของวันที่ {day} ถูกลบตามกำหนดไปแล้ว")
+    if until <= _utc_today(now):
+        raise ValidationError("วันที่เก็บรักษาถึงต้องอยู่หลังวันนี้")
+    if until > day + dt.timedelta(days=RETENTION_DAYS_MAX):
+        raise ValidationError("เก็บรักษาได้ไม่เกิน 2 ปีนับจากวันของข้อมูล (พ.ร.บ.คอมพิวเตอร์ มาตรา 26)")
+    with transaction.atomic():
+        hold = TrafficHold.objects.create(
+            segment=segment, until=until, reason=reason.strip(), actor_label=actor_label(actor, system=system)
+        )
+        record(actor, AuditCode.TRAFFIC_HELD, segment, system=system, until=until.isoformat(), reason=hold.reason)
+    return hold
+
+
+@dataclass
+class PurgeResult:
+    purged: list = field(default_factory=list)  # [(day, records)]
+    held: list = field(default_factory=list)  # days old enough but under a hold
+    dry_run: bool = False
+
+
+def retention_days():
+    days = settings.KHAOSAN["TRAFFIC_RETENTION_DAYS"]
+    if not RETENTION_DAYS_MIN <= days <= RETENTION_DAYS_MAX:  # settings.py refuses this already
+        raise ValueError(f"traffic retention of {days} days is outside {RETENTION_DAYS_MIN}–{RETENTION_DAYS_MAX}")
+    return days
+
+
+def traffic_purge(*, now=None, dry_run=False, actor=None, system="traffic-purge"):
+    """Remove the records of sealed days older than the retention period and not under a hold (LOG-1, LOG-2).
+
+    The day's segment row stays, with its digest and `purged_at`, so the chain of days can still be
+    checked. This is the only place rows of the log are deleted, deliberately past the model's guard.
+    """
+    now = now or timezone.now()
+    today = _utc_today(now)
+    cutoff = today - dt.timedelta(days=retention_days())  # every record of a day before this is older than that
+    result = PurgeResult(dry_run=dry_run)
+    held = set(TrafficHold.objects.filter(until__gte=today).values_list("segment__day", flat=True))
+    candidates = TrafficSegment.objects.filter(
+        day__lt=cutoff, sealed_at__isnull=False, purged_at=None, count__gt=0  # an empty day has nothing to remove
+    ).order_by("day")
+    for segment in candidates:
+        if segment.day in held:
+            result.held.append(segment.day)
+            continue
+        if dry_run:
+            result.purged.append((segment.day, segment.count))
+            continue
+        with transaction.atomic():
+            removed = TrafficRecord.objects.filter(segment=segment.day)._raw_delete(DEFAULT_DB_ALIAS)
+            TrafficSegment.objects.filter(pk=segment.pk).update(purged_at=now)
+            result.purged.append((segment.day, removed))
+        logger.info("traffic segment %s purged: %s records removed", segment.day, removed)
+    if result.purged and not dry_run:
+        record(
+            actor, AuditCode.TRAFFIC_PURGED, system=system, retention_days=retention_days(),
+            segments=[[day.isoformat(), count] for day, count in result.purged],
+            held=[day.isoformat() for day in result.held],
+        )  # fmt: skip
+    return result
+
+
+def housekeeping_purge(*, now=None):
+    result = traffic_purge(now=now, system="housekeeping")
+    return {
+        "purged": [[day.isoformat(), count] for day, count in result.purged],
+        "held": [day.isoformat() for day in result.held],
+    }
+
+
+# --- Exporting --------------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = (
+    "id", "time_utc", "time_thailand", "client_address", "client_port", "user_id", "username", "method", "url",
+    "status", "bytes", "duration_ms", "user_agent", "request_id", "segment", "seq", "hash",
+)  # fmt: skip
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """Return a CSV cell Excel will not run as a formula (a URL or browser name can start with '=')."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return "" if value is None else value
+
+
+@dataclass
+class ExportResult:
+    rows: int
+    sha256: str
+    chain_ok: bool
+
+
+class _Hashing(io.RawIOBase):
+    def __init__(self, out):
+        self.out, self.sha = out, hashlib.sha256()
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.sha.update(data)
+        self.out.write(data)
+        return len(data)
+
+
+def traffic_export(*, out, date_from, date_to, address=None, username=None, reason, actor=None, system=None):
+    """Write the records of `date_from`…`date_to` (Thai dates) as CSV to the binary stream `out`.
+
+    For an official's request (CCA s.26, LOG-11). UTF-8 with a BOM so Excel shows Thai. The export is an
+    audit event naming who, what range, which filter, why, how many rows and the file's SHA-256; the
+    days covered are verified first and the result goes with it.
+    """
+    if not (reason or "").strip():
+        raise ValidationError("โปรดระบุเหตุผลหรือเลขที่หนังสือขอข้อมูล")
+    if date_to < date_from:
+        raise ValidationError("วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น")
+    local = ZoneInfo(settings.TIME_ZONE)
+    start = dt.datetime.combine(date_from, dt.time.min, tzinfo=local)
+    end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=local)
+    first_day, last_day = start.astimezone(UTC).date(), end.astimezone(UTC).date()
+    rows = TrafficRecord.objects.filter(segment__range=(first_day - dt.timedelta(days=1), last_day))  # the index
+    rows = rows.filter(at__gte=start, at__lt=end).order_by("at", "id")
+    if address:
+        rows = rows.filter(address=_ip(address) or address)
+    if username:
+        rows = rows.filter(username=username)
+    check = traffic_verify(date_from=first_day, date_to=last_day, actor_label=actor_label(actor, system=system))
+    sink = _Hashing(out)
+    text = io.TextIOWrapper(sink, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text)
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for r in rows.iterator(chunk_size=5000):
+        writer.writerow(
+            [_cell(v) for v in (
+                r.id, chain.canonical_time(r.at, milliseconds=True),
+                r.at.astimezone(local).isoformat(timespec="milliseconds"), r.address, r.port, r.user_id,
+                r.username, r.method, r.path, r.status, r.response_bytes, r.duration_ms, r.user_agent,
+                r.request_id, r.segment.isoformat(), r.seq, r.hash,
+            )]
+        )  # fmt: skip
+        count += 1
+    text.flush()
+    text.detach()
+    result = ExportResult(rows=count, sha256=sink.sha.hexdigest(), chain_ok=check.ok)
+    record(
+        actor, AuditCode.TRAFFIC_EXPORTED, system=system, date_from=date_from.isoformat(),
+        date_to=date_to.isoformat(), filter_address=address or "", filter_username=username or "", reason=reason.strip(),
+        rows=count, sha256=result.sha256, chain_ok=check.ok,
+    )  # fmt: skip
+    return result
+
+
+# --- Reading (selectors) ------------------------------------------------------------------------------
+
+
+@dataclass
+class TrafficStatus:
+    last_record_at: dt.datetime | None
+    today_count: int
+    last_sealed: TrafficSegment | None
+    last_verification: ChainVerification | None
+    clock: object
+    write_failures_today: int
+    write_failures_week: int
+    last_write_failure_at: dt.datetime | None
+    retention_days: int
+    holds: list
+    housekeeping: Heartbeat | None
+
+
+def write_failures(*, now=None):
+    """Return (today, last 7 days, last time) of requests that could not be logged."""
+    today = _utc_today(now or timezone.now())
+    rows = TrafficWriteFailure.objects.filter(day__gt=today - dt.timedelta(days=7))
+    by_day = {row.day: row for row in rows}
+    last = max((row.last_at for row in by_day.values()), default=None)
+    return (by_day[today].count if today in by_day else 0), sum(r.count for r in by_day.values()), last
+
+
+def traffic_status(*, now=None):
+    """Return the facts the back-office's log screen shows: is the log written, sealed, whole, on time?"""
+    now = now or timezone.now()
+    today = TrafficSegment.objects.filter(day=_utc_today(now)).first()
+    failures_today, failures_week, last_failure = write_failures(now=now)
+    return TrafficStatus(
+        last_record_at=TrafficRecord.objects.order_by("-segment", "-seq").values_list("at", flat=True).first(),
+        today_count=today.count if today else 0,
+        last_sealed=TrafficSegment.objects.filter(sealed_at__isnull=False).order_by("-day").first(),
+        last_verification=ChainVerification.objects.filter(chain=TRAFFIC).order_by("-started_at").first(),
+        clock=clock_status(),
+        write_failures_today=failures_today,
+        write_failures_week=failures_week,
+        last_write_failure_at=last_failure,
+        retention_days=retention_days(),
+        holds=list(TrafficHold.objects.filter(until__gte=_utc_today(now)).select_related("segment")),
+        housekeeping=Heartbeat.objects.filter(job="housekeeping").first(),
+    )

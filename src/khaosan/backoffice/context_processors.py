@@ -1,0 +1,22 @@
+from khaosan.org.roles import Role, acting_roles
+
+
+def backoffice(request):
+    """The back-office menu depends on the person's roles; the inbox badge on their unread messages."""
+    if not request.path.startswith("/backoffice/") or not request.user.is_authenticated:
+        return {}
+
+    def unread():
+        from khaosan.workflow.selectors import unread_count
+
+        return unread_count(request.user)
+
+    roles = acting_roles(request.user)
+    return {
+        "my_roles": roles,
+        "role_labels": [Role(r).label for r in sorted(roles)],
+        "is_webmaster": Role.WEBMASTER in roles,
+        "is_admin": Role.ADMINISTRATOR in roles,
+        "sees_items": bool(roles & {Role.WEBMASTER, Role.COMMITTEE, Role.ADMINISTRATOR, Role.REVIEWER, Role.APPROVER}),
+        "unread": unread,
+    }

@@ -1,0 +1,73 @@
+"""Roles: Django groups named by the glossary, always read inside the person's own office.
+
+requester (any staff) · reviewer (head of the website group) · approver (top executive, or a delegate for
+a date range) · webmaster (at least two, S-3.1) · committee (read-only) · administrator.
+"""
+
+from django.db.models import Q, TextChoices
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(TextChoices):
+    REQUESTER = "requester", _("ผู้ขอเผยแพร่")
+    REVIEWER = "reviewer", _("ผู้พิจารณา (หัวหน้ากลุ่มงานที่ดูแลเว็บไซต์)")
+    APPROVER = "approver", _("ผู้อนุมัติ (ผู้บริหารสูงสุด)")
+    WEBMASTER = "webmaster", _("ผู้ดูแลเว็บไซต์ (Web Master)")
+    COMMITTEE = "committee", _("คณะกรรมการ (ดูได้อย่างเดียว)")
+    ADMINISTRATOR = "administrator", _("ผู้ดูแลระบบ")
+
+
+# Steps of an approval chain can be taken by these roles (DESIGN: the chain is configured per office).
+CHAIN_ROLES = (Role.REVIEWER, Role.APPROVER)
+DEFAULT_CHAIN = [Role.REVIEWER.value, Role.APPROVER.value]
+# Roles whose members must sign in with a second factor (S-2.7).
+PRIVILEGED_ROLES = (Role.WEBMASTER, Role.APPROVER, Role.ADMINISTRATOR)
+
+
+def role_names(user):
+    """Return the set of role codes `user` holds (cached on the user object for the request)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_khaosan_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) & frozenset(Role.values)
+        if user.is_superuser:
+            cached |= {Role.ADMINISTRATOR.value}
+        user._khaosan_roles = cached
+    return cached
+
+
+def has_role(user, *roles):
+    return bool(role_names(user) & {str(r) for r in roles})
+
+
+def acting_roles(user, *, on=None):
+    """Return the roles `user` may act in today: their own, plus any delegated to them (a delegate approver)."""
+    from khaosan.org.models import Delegation
+
+    roles = set(role_names(user))
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        roles |= set(
+            Delegation.objects.active(on=on)
+            .filter(office_id=user.office_id, delegate=user)
+            .values_list("role", flat=True)
+        )
+    return frozenset(roles)
+
+
+def members(office, role, *, on=None):
+    """Return the active staff of `office` who hold `role`, delegates for today included."""
+    from khaosan.org.models import Delegation, Staff
+
+    delegated = Delegation.objects.active(on=on).filter(office=office, role=role).values("delegate_id")
+    return (
+        Staff.objects.filter(office=office, is_active=True)
+        .filter(Q(groups__name=role) | Q(pk__in=delegated))
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def today():
+    return timezone.localdate()

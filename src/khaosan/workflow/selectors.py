@@ -1,0 +1,103 @@
+"""Reads of the workflow. Every back-office read is scoped to the person's office, and unit where it must be."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from khaosan.org.roles import Role, acting_roles, has_role
+from khaosan.workflow.models import Notification, PublicationRequest, State
+from khaosan.workflow.permissions import SEES_ALL, can_view
+
+
+def requests_visible_to(user):
+    """Requests `user` may see: the whole office for deciders, web masters and the committee; else their unit's."""
+    if not user.is_authenticated or user.office_id is None:
+        return PublicationRequest.objects.none()
+    queryset = PublicationRequest.objects.filter(office_id=user.office_id)
+    if not has_role(user, *SEES_ALL):
+        queryset = queryset.filter(
+            Q(requester_unit_id=user.unit_id) | Q(requester=user) | Q(registered_by=user)
+        )
+    return queryset.select_related("topic__category", "requester_unit", "requester", "assignee", "item")
+
+
+def request_get_for(*, user, request_id):
+    """Return the request if `user` may see it (same office; own unit unless a role sees all), else 404."""
+    pub_request = (
+        PublicationRequest.objects.filter(pk=request_id)
+        .select_related("office", "topic__category", "requester_unit", "requester", "registered_by", "assignee",
+                        "item", "target_item", "published_by")  # fmt: skip
+        .first()
+    )
+    if pub_request is None or not can_view(user, pub_request):
+        raise Http404
+    return pub_request
+
+
+def awaiting(user):
+    """Requests waiting for `user` to act: a decision in one of their roles, or publishing for web masters."""
+    roles = acting_roles(user)
+    visible = requests_visible_to(user)
+    waiting = Q(state=State.IN_REVIEW, awaiting_role__in=roles)
+    if Role.WEBMASTER in roles:
+        waiting |= Q(state=State.APPROVED)
+    return visible.filter(waiting).exclude(Q(requester=user) | Q(registered_by=user), state=State.IN_REVIEW)
+
+
+def late(user):
+    """Approved requests past their publishing deadline (S-2.3: 3 working days)."""
+    return requests_visible_to(user).filter(state=State.APPROVED, due_on__lt=timezone.localdate())
+
+
+def sent_by(user):
+    return requests_visible_to(user).filter(Q(requester=user) | Q(registered_by=user))
+
+
+def unread_count(user):
+    return Notification.objects.filter(recipient=user).unread().count()
+
+
+def inbox(user):
+    return Notification.objects.filter(recipient=user).select_related("pub_request")
+
+
+def timeline(pub_request):
+    """Everything that happened to the request, oldest first: who did what, when, with reasons."""
+    from khaosan.audit.models import AuditEvent
+
+    return (
+        AuditEvent.objects.filter(object_type="workflow.publicationrequest", object_id=str(pub_request.pk))
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+
+
+def filter_requests(queryset, params):
+    """Apply the list filters (state, unit, topic, channel, date range); unknown values are ignored."""
+    state = params.get("state")
+    if state in State.values:
+        queryset = queryset.filter(state=state)
+    elif state == "late":
+        queryset = queryset.filter(state=State.APPROVED, due_on__lt=timezone.localdate())
+    elif state == "open":
+        queryset = queryset.filter(state__in=[State.DRAFT, State.IN_REVIEW, State.RETURNED, State.APPROVED])
+    for param, field in (("unit", "requester_unit_id"), ("topic", "topic_id")):
+        value = params.get(param, "")
+        if value.isdigit():
+            queryset = queryset.filter(**{field: int(value)})
+    channel = params.get("channel")
+    if channel:
+        queryset = queryset.filter(channel=channel)
+    for param, lookup in (("from", "created_at__date__gte"), ("to", "created_at__date__lte")):
+        value = params.get(param)
+        if value:
+            try:
+                import datetime as dt
+
+                queryset = queryset.filter(**{lookup: dt.date.fromisoformat(value)})
+            except ValueError:
+                pass
+    query = (params.get("q") or "").strip()
+    if query:
+        queryset = queryset.filter(Q(title__icontains=query) | Q(requester_name__icontains=query))
+    return queryset
