@@ -12,6 +12,14 @@ from khaosan.org.roles import CHAIN_ROLES, Role
 from khaosan.workflow.models import Channel, PublicationRequest, ReasonCode, RequestFile, Verdict
 
 
+class NoColon:
+    """Thai forms label fields without a trailing colon."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -64,7 +72,7 @@ class TopicChoiceField(forms.ModelChoiceField):
         return topic.name
 
 
-class RequestWhatForm(forms.ModelForm):
+class RequestWhatForm(NoColon, forms.ModelForm):
     """Step 1 — what: the title, a summary, the content."""
 
     class Meta:
@@ -91,7 +99,7 @@ class RequestWhatForm(forms.ModelForm):
         return text_to_html(self.cleaned_data.get("body"))
 
 
-class RequestWhereForm(forms.ModelForm):
+class RequestWhereForm(NoColon, forms.ModelForm):
     """Step 2 — where: the category and topic, with each topic's description to help choose."""
 
     topic = TopicChoiceField(label=_("หัวข้อที่จะเผยแพร่"), required=False)
@@ -101,7 +109,7 @@ class RequestWhereForm(forms.ModelForm):
         fields = ["topic"]
 
 
-class RequestWhenForm(forms.ModelForm):
+class RequestWhenForm(NoColon, forms.ModelForm):
     """Step 3 — when: the period the data covers and the wished publication period."""
 
     class Meta:
@@ -124,7 +132,7 @@ class RequestWhenForm(forms.ModelForm):
         return data
 
 
-class RequestSourceForm(forms.ModelForm):
+class RequestSourceForm(NoColon, forms.ModelForm):
     """Step 4 — source and rights (S-2.10)."""
 
     class Meta:
@@ -151,7 +159,7 @@ STEP_TITLES = {
 }
 
 
-class RegisterForm(forms.ModelForm):
+class RegisterForm(NoColon, forms.ModelForm):
     """A web master registers a request that arrived by letter, e-mail or another channel (S-2.1, S-1.10)."""
 
     topic = TopicChoiceField(label=_("หัวข้อที่จะเผยแพร่"), required=False)
@@ -191,12 +199,12 @@ class RegisterForm(forms.ModelForm):
         return data
 
 
-class UploadForm(forms.Form):
+class UploadForm(NoColon, forms.Form):
     file = forms.FileField(label=_("เลือกไฟล์"), error_messages={"required": _("โปรดเลือกไฟล์")})
     kind = forms.ChoiceField(choices=RequestFile.Kind.choices, initial=RequestFile.Kind.CONTENT, required=False)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(NoColon, forms.Form):
     verdict = forms.ChoiceField(
         label=_("ผลการพิจารณา"), choices=Verdict.choices, widget=forms.RadioSelect,
         error_messages={"required": _("โปรดเลือกผลการพิจารณา")},
@@ -217,7 +225,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class PublishForm(forms.Form):
+class PublishForm(NoColon, forms.Form):
     """The web master completes the metadata before publishing (S-2.3)."""
 
     topic = TopicChoiceField(label=_("หัวข้อ"), error_messages={"required": _("โปรดเลือกหัวข้อ")})
@@ -258,14 +266,14 @@ class PublishForm(forms.Form):
         return data
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(NoColon, forms.Form):
     reason = forms.CharField(
         label=_("เหตุผลที่ถอนการเผยแพร่"), widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("โปรดระบุเหตุผลที่ถอนการเผยแพร่")},
     )  # fmt: skip
 
 
-class RequestFilterForm(forms.Form):
+class RequestFilterForm(NoColon, forms.Form):
     """The list filters; every field optional, bad values ignored with the field's error shown."""
 
     q = forms.CharField(label=_("ค้นหาเรื่องหรือผู้ขอ"), required=False)
@@ -286,7 +294,7 @@ class RequestFilterForm(forms.Form):
         ]
 
 
-class StaffForm(forms.ModelForm):
+class StaffForm(NoColon, forms.ModelForm):
     """An administrator invites or edits a member of staff and sets their roles."""
 
     roles = forms.MultipleChoiceField(
@@ -310,7 +318,7 @@ class StaffForm(forms.ModelForm):
             self.fields["roles"].initial = list(self.instance.groups.values_list("name", flat=True))
 
 
-class DelegationForm(forms.ModelForm):
+class DelegationForm(NoColon, forms.ModelForm):
     class Meta:
         model = Delegation
         fields = ["role", "delegator", "delegate", "starts_on", "ends_on", "reason"]
@@ -334,7 +342,7 @@ class DelegationForm(forms.ModelForm):
         return data
 
 
-class OfficeSettingsForm(forms.Form):
+class OfficeSettingsForm(NoColon, forms.Form):
     chain = forms.ChoiceField(
         label=_("ลำดับการพิจารณาคำขอ"),
         choices=[
@@ -349,6 +357,6 @@ class OfficeSettingsForm(forms.Form):
     )
 
 
-class ClosureForm(forms.Form):
+class ClosureForm(NoColon, forms.Form):
     date = forms.DateField(label=_("วันที่ปิดทำการ"), widget=DateInput())
     reason = forms.CharField(label=_("เหตุผล"), max_length=200)

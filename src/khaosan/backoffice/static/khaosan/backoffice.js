@@ -93,9 +93,9 @@
   // A small rich-text editor over a textarea: bold, italic, headings, lists, links. The server
   // sanitises whatever arrives, so this only has to be pleasant.
   var COMMANDS = [
-    ["bold", "ตัวหนา", "B"], ["italic", "ตัวเอียง", "I"], ["formatBlock:h3", "หัวข้อย่อย", "H"],
-    ["insertUnorderedList", "รายการจุด", "•"], ["insertOrderedList", "รายการลำดับเลข", "1."],
-    ["createLink", "ใส่ลิงก์", "🔗"], ["removeFormat", "ล้างรูปแบบ", "⌫"]
+    ["bold", "ตัวหนา"], ["italic", "ตัวเอียง"], ["formatBlock:h3", "หัวข้อย่อย"],
+    ["insertUnorderedList", "• รายการ"], ["insertOrderedList", "1. รายการ"],
+    ["createLink", "ลิงก์"], ["removeFormat", "ล้างรูปแบบ"]
   ];
 
   function setUpEditor(textarea) {
@@ -116,10 +116,8 @@
     }
     area.innerHTML = textarea.value;
     COMMANDS.forEach(function (command) {
-      var button = text("button", command[2]);
+      var button = text("button", command[1]);
       button.type = "button";
-      button.title = command[1];
-      button.setAttribute("aria-label", command[1]);
       button.addEventListener("click", function () {
         area.focus();
         var parts = command[0].split(":");
