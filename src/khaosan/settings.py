@@ -230,7 +230,12 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
-    EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    # Without a mail server: development writes each e-mail as a file under var/mail; production logs it.
+    EMAIL_BACKEND = env(
+        "EMAIL_BACKEND",
+        "django.core.mail.backends.filebased.EmailBackend" if DEBUG else "django.core.mail.backends.console.EmailBackend",
+    )
+    EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "khaosan <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,4 +1,4 @@
-"""The audit trail is one hash chain: changes, removals and reordering show; rollbacks leave it whole (LOG-7, LOG-13)."""
+"""The audit trail is one hash chain: changes, removals and moves show; rollbacks leave it whole (LOG-7, LOG-13)."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""The traffic log cannot be changed undetected, is kept as long as the law says, and no longer (LOG-1, LOG-2, LOG-7)."""
+"""The traffic log cannot be changed undetected, and is kept as long as the law says and no longer (LOG-1, 2, 7)."""
 
 import csv
 import datetime as dt
@@ -71,7 +71,8 @@ def test_a_record_whose_hash_was_recomputed_still_breaks_the_next_link():
     records = [write(NOW + dt.timedelta(seconds=n)) for n in range(3)]
     forged = records[1]
     forged.path = "/innocent/"
-    sql("UPDATE audit_trafficrecord SET path = %s, hash = %s WHERE id = %s", [forged.path, forged.compute_hash(), forged.pk])
+    sql("UPDATE audit_trafficrecord SET path = %s, hash = %s WHERE id = %s",
+        [forged.path, forged.compute_hash(), forged.pk])
     ok, output = verify()
     assert not ok and f"record id {records[2].pk}" in output and "link to the record before it is broken" in output
 
@@ -97,13 +98,15 @@ def test_two_records_swapped_are_noticed_whether_their_content_or_whole_rows_mov
     for target, source in ((a.pk, a.pk), (c.pk, c.pk)):
         sets = ", ".join(f"{col} = %s" for col in columns)
         original = {a.pk: a, c.pk: c}[source]
-        sql(f"UPDATE audit_trafficrecord SET {sets} WHERE id = %s", [getattr(original, col) for col in columns] + [target])
+        values = [getattr(original, col) for col in columns]
+        sql(f"UPDATE audit_trafficrecord SET {sets} WHERE id = %s", values + [target])
     assert verify()[0]
     everything = columns + ["seq", "prev_hash", "hash", "port", "response_bytes", "duration_ms", "user_agent"]
     sql("UPDATE audit_trafficrecord SET seq = seq + 1000 WHERE id IN (%s, %s)", [b.pk, d.pk])
     for target, source in ((b.pk, d), (d.pk, b)):
         sets = ", ".join(f"{col} = %s" for col in everything)
-        sql(f"UPDATE audit_trafficrecord SET {sets} WHERE id = %s", [getattr(source, col) for col in everything] + [target])
+        values = [getattr(source, col) for col in everything]
+        sql(f"UPDATE audit_trafficrecord SET {sets} WHERE id = %s", values + [target])
     ok, output = verify()
     assert not ok and "stored out of order" in output
 

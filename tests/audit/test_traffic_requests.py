@@ -83,7 +83,8 @@ def test_national_ids_and_secret_parameters_never_reach_the_log(client, office):
         ("/search/", "q=1-2345-67890-12-3", "/search/?q=*************"),
         ("/search/", "q=%E0%B9%91%E0%B9%92%E0%B9%93%E0%B9%94%E0%B9%95%E0%B9%96%E0%B9%97%E0%B9%98%E0%B9%99%E0%B9%90"
                      "%E0%B9%91%E0%B9%92%E0%B9%93", "/search/?q=*************"),  # Thai digits
-        ("/login/", "next=/&new_password=x&csrfmiddlewaretoken=y", "/login/?next=/&new_password=***&csrfmiddlewaretoken=***"),
+        ("/login/", "next=/&new_password=x&csrfmiddlewaretoken=y",
+         "/login/?next=/&new_password=***&csrfmiddlewaretoken=***"),
         ("/search/", "q=0812345678", "/search/?q=0812345678"),  # a phone number is not an ID
     ],
 )  # fmt: skip
@@ -136,7 +137,9 @@ def test_a_database_error_in_the_log_write_is_rolled_back_and_counted(client, of
     from django.db import connection
 
     # The head cannot be advanced after the record was inserted: the record must not stay behind.
-    broken = dataclasses.replace(traffic._statements(connection), advance="UPDATE no_such_table SET x = %s, y = %s, z = %s")
+    broken = dataclasses.replace(
+        traffic._statements(connection), advance="UPDATE no_such_table SET x = %s, y = %s, z = %s"
+    )
     monkeypatch.setattr(traffic, "_statements", lambda connection: broken)
     assert client.get("/", REMOTE_ADDR="203.0.113.5").status_code == 200
     assert client.get("/", REMOTE_ADDR="203.0.113.5").status_code == 200

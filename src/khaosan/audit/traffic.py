@@ -305,7 +305,8 @@ def traffic_failure_count(*, error, now=None):
     day = now.astimezone(UTC).date()
     label = type(error).__name__[:200]
     with transaction.atomic():
-        updated = TrafficWriteFailure.objects.filter(day=day).update(count=F("count") + 1, last_error=label, last_at=now)
+        today = TrafficWriteFailure.objects.filter(day=day)
+        updated = today.update(count=F("count") + 1, last_error=label, last_at=now)
         if not updated:
             TrafficWriteFailure.objects.create(day=day, count=1, last_error=label, last_at=now)
 
@@ -337,7 +338,8 @@ def traffic_seal(*, now=None, system="traffic-seal"):
         day += dt.timedelta(days=1)
     clock = clock_status()
     sealed = []
-    for pk in TrafficSegment.objects.filter(day__lte=last_day, sealed_at=None).order_by("day").values_list("pk", flat=True):
+    unsealed = TrafficSegment.objects.filter(day__lte=last_day, sealed_at=None).order_by("day")
+    for pk in unsealed.values_list("pk", flat=True):
         with transaction.atomic():
             segment = TrafficSegment.objects.select_for_update().get(pk=pk)
             if segment.sealed_at is not None:
@@ -603,8 +605,8 @@ def traffic_export(*, out, date_from, date_to, address=None, username=None, reas
     result = ExportResult(rows=count, sha256=sink.sha.hexdigest(), chain_ok=check.ok)
     record(
         actor, AuditCode.TRAFFIC_EXPORTED, system=system, date_from=date_from.isoformat(),
-        date_to=date_to.isoformat(), filter_address=address or "", filter_username=username or "", reason=reason.strip(),
-        rows=count, sha256=result.sha256, chain_ok=check.ok,
+        date_to=date_to.isoformat(), filter_address=address or "", filter_username=username or "",
+        reason=reason.strip(), rows=count, sha256=result.sha256, chain_ok=check.ok,
     )  # fmt: skip
     return result
 

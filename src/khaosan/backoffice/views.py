@@ -22,7 +22,7 @@ from khaosan.catalog.models import Item
 from khaosan.org.roles import Role, acting_roles, has_role
 from khaosan.public.views import _content_disposition
 from khaosan.workflow import selectors, services
-from khaosan.workflow.models import Action, Notification, RequestFile, State
+from khaosan.workflow.models import OPEN_FILTER, Action, Notification, RequestFile, State
 from khaosan.workflow.permissions import NotAllowed, can_decide, can_edit, can_publish, is_author
 from khaosan.backoffice.forms import (
     STEP_FORMS,
@@ -98,6 +98,7 @@ def home(request):
             "waiting_count": waiting.count(),
             "late": selectors.late(user).order_by("due_on")[:20],
             "sent": selectors.sent_by(user).exclude(state__in=[State.CANCELLED]).order_by("-updated_at")[:10],
+            "sent_open_count": selectors.sent_by(user).filter(OPEN_FILTER).count(),
             "roles": sorted(acting_roles(user)),
         },
     )

@@ -41,7 +41,8 @@ def chain_existing(apps, schema_editor):
         event.hash = event_hash(event, previous)
         event.save(update_fields=["seq", "prev_hash", "hash"])
         previous = event.hash
-    ChainHead.objects.using(db).update_or_create(name=CHAIN, defaults={"seq": seq, "last_hash": previous if seq else ""})
+    head = {"seq": seq, "last_hash": previous if seq else ""}
+    ChainHead.objects.using(db).update_or_create(name=CHAIN, defaults=head)
 
 
 class Migration(migrations.Migration):

@@ -38,8 +38,11 @@ class Command(BaseCommand):
             with transaction.atomic():
                 office = builder.build_office()
             count = builder.build_items(office, log=self.stdout.write if verbosity > 1 else None)
+            from khaosan.demo.requests import build_requests
+
+            requests = build_requests(office)
             if verbosity:
-                self.stdout.write(f"demo office built: {office} with {count} items")
+                self.stdout.write(f"demo office built: {office} with {count} items and {requests} requests")
         if items:
             added = builder.build_bulk_items(office, items, seed=seed)
             if verbosity:
