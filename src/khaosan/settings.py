@@ -249,13 +249,18 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG and not TESTING:
-    # TLS may end at a reverse proxy on this machine; say so explicitly to trust its header.
-    if env_bool("KHAOSAN_BEHIND_TLS_PROXY", False):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # S-2.9: production speaks HTTPS only. gunicorn serves plain HTTP on 127.0.0.1, so TLS must end at a
+    # reverse proxy (nginx) on this machine, and that has to be said explicitly for its header to count.
+    if not env_bool("KHAOSAN_BEHIND_TLS_PROXY", False):
+        raise ImproperlyConfigured(
+            "khaosan serves only HTTPS in production: put nginx with a TLS certificate in front of it and set "
+            "KHAOSAN_BEHIND_TLS_PROXY=true (see README, Production)."
+        )
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True

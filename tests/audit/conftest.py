@@ -8,6 +8,7 @@ from django.db import connection, connections
 
 from khaosan.audit import traffic
 from khaosan.audit.clock import ClockStatus
+from khaosan.audit.models import TrafficRecord
 
 UTC = dt.timezone.utc
 
@@ -35,7 +36,7 @@ def write(at, **fields):
         "request_id": "0" * 32,
     }
     values.update(fields)
-    return traffic.traffic_record_write(at=at, **values)
+    return TrafficRecord.objects.get(pk=traffic.traffic_record_write(at=at, **values))
 
 
 @pytest.fixture

@@ -120,6 +120,11 @@ def test_a_trusted_proxy_without_a_forwarded_header_is_logged_as_itself(client, 
     assert re.fullmatch(r"[0-9a-f]{32}", entry.request_id)
 
 
+def test_an_ipv4_client_seen_through_a_dual_stack_socket_is_logged_as_ipv4(client, office):
+    client.get("/", REMOTE_ADDR="::ffff:203.0.113.5")
+    assert only_record().address == "203.0.113.5"
+
+
 def test_a_failing_log_write_never_breaks_the_response(client, office, monkeypatch, caplog):
     def broken(**fields):
         raise RuntimeError("disk full")
@@ -137,9 +142,7 @@ def test_a_database_error_in_the_log_write_is_rolled_back_and_counted(client, of
     from django.db import connection
 
     # The head cannot be advanced after the record was inserted: the record must not stay behind.
-    broken = dataclasses.replace(
-        traffic._statements(connection), advance="UPDATE no_such_table SET x = %s, y = %s, z = %s"
-    )
+    broken = dataclasses.replace(traffic._statements(connection), advance="UPDATE no_such_table SET x = 1")
     monkeypatch.setattr(traffic, "_statements", lambda connection: broken)
     assert client.get("/", REMOTE_ADDR="203.0.113.5").status_code == 200
     assert client.get("/", REMOTE_ADDR="203.0.113.5").status_code == 200

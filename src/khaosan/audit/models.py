@@ -237,24 +237,25 @@ class TrafficRecord(AppendOnly):
         return f"{chain.canonical_time(self.at, milliseconds=True)} {self.address} {self.method} {self.path}"
 
     def compute_hash(self):
-        return chain.digest(
-            "traffic/1",
-            self.segment.isoformat(),
-            self.seq,
-            chain.canonical_time(self.at, milliseconds=True),
-            chain.canonical_address(self.address),
-            self.port,
-            self.user_id,
-            self.username,
-            self.method,
-            self.path,
-            self.status,
-            self.response_bytes,
-            self.duration_ms,
-            self.user_agent,
-            self.request_id,
-            self.prev_hash,
-        )
+        return traffic_record_hash(*(getattr(self, name) for name in TRAFFIC_HASHED_FIELDS))
+
+
+TRAFFIC_HASHED_FIELDS = (
+    "segment", "seq", "at", "address", "port", "user_id", "username", "method", "path", "status", "response_bytes",
+    "duration_ms", "user_agent", "request_id", "prev_hash",
+)  # fmt: skip
+
+
+def traffic_record_hash(
+    segment, seq, at, address, port, user_id, username, method, path, status, response_bytes, duration_ms,
+    user_agent, request_id, prev_hash,
+):  # fmt: skip
+    """Return the hash of one traffic record (recipe "traffic/1"), from its values in TRAFFIC_HASHED_FIELDS order."""
+    return chain.digest(
+        "traffic/1", segment.isoformat(), seq, chain.canonical_time(at, milliseconds=True),
+        chain.canonical_address(address), port, user_id, username, method, path, status, response_bytes,
+        duration_ms, user_agent, request_id, prev_hash,
+    )  # fmt: skip
 
 
 class TrafficSegment(models.Model):
