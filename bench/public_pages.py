@@ -153,11 +153,12 @@ def main():
             .order_by("-n").first()
         )
         topic_url = f"/c/{busiest['topic__category__code']}/{busiest['topic__code']}/"
+        last_page = max(1, -(-busiest["n"] // 20))
         pages = {
             "home": "/",
             "category": "/c/news/",
             "topic, page 1": topic_url,
-            "topic, page 20": topic_url + "?page=20",
+            f"topic, last page ({last_page})": topic_url + f"?page={last_page}",
             "item": item.get_absolute_url(),
             "search (Thai word)": "/search/?" + urllib.parse.urlencode({"q": "วัคซีน"}),
             "search (inside a compound)": "/search/?" + urllib.parse.urlencode({"q": "สุขภาพ"}),
@@ -170,6 +171,9 @@ def main():
         for name, path in pages.items():
             hammer(base + path, 1, 1)  # warm the caches
             timings, errors, sizes, elapsed = hammer(base + path, args.seconds, args.concurrency)
+            if not timings:
+                print(f"{name:32} failed: {errors[:1]}")
+                continue
             print(f"{name:32} {len(timings) / elapsed:7.1f} {statistics.median(timings):8.1f} "
                   f"{percentile(timings, 95):8.1f} {max(timings):8.1f} {statistics.mean(sizes) / 1024:7.1f} "
                   f"{len(errors)}")  # fmt: skip

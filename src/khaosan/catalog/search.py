@@ -97,7 +97,8 @@ def ranked_ids(candidates, words, *, limit, offset):
     candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
 
     if uses_fts():
-        where, params = [f"f.rowid IN ({candidate_sql})"], list(candidate_params)
+        # The unary + keeps SQLite from handing the IN list to FTS5 as a rowid lookup per candidate (slow).
+        where, params = [f"+f.rowid IN ({candidate_sql})"], list(candidate_params)
         if long_words:
             where.append(f"{FTS_TABLE} MATCH %s")
             params.append(" AND ".join(_fts_phrase(w) for w in long_words))
