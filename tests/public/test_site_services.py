@@ -15,12 +15,29 @@ def test_sitemap_lists_public_items_only(client, publish):
     now = timezone.now()
     visible = publish(title="อยู่")
     expired = publish(title="หมด", at=now - dt.timedelta(days=3), expire_at=now - dt.timedelta(days=1))
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locs = [el.text for el in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [el.text for el in ET.fromstring(index.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert any(s.endswith("/sitemap-items.xml") for s in sections)
+    locs = []
+    for section in sections:
+        page = client.get(section.replace("http://testserver", ""))
+        assert page.status_code == 200
+        locs += [el.text for el in ET.fromstring(page.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert any(loc.endswith(visible.get_absolute_url()) for loc in locs)
     assert not any(loc.endswith(expired.get_absolute_url()) for loc in locs)
     assert any(loc.endswith("/c/general/") for loc in locs)
+
+
+def test_the_sitemap_drops_an_item_at_its_expiry_instant_even_when_cached(client, publish, monkeypatch):
+    import datetime as dt
+
+    now = timezone.now()
+    item = publish(title="หมดอายุเร็ว", at=now - dt.timedelta(days=1), expire_at=now + dt.timedelta(minutes=5))
+    assert item.get_absolute_url() in client.get("/sitemap-items.xml").content.decode()
+    later = now + dt.timedelta(minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert item.get_absolute_url() not in client.get("/sitemap-items.xml").content.decode()
 
 
 def test_robots_names_the_sitemap(client, office):

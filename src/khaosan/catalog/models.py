@@ -221,6 +221,7 @@ class Item(models.Model):
         indexes = [
             models.Index(fields=["office", "status", "publish_at"], name="item_public_window"),
             models.Index(fields=["topic", "status", "publish_at"], name="item_topic_window"),
+            models.Index(fields=["office", "updated_at"], name="item_office_updated"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,7 +1,10 @@
 """Reads from the catalog. Every public list, feed, sitemap and search starts from `public_items`."""
 
+import datetime as dt
+
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q
+from django.db import models
+from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -103,14 +106,18 @@ def topic_by_code(category, code):
 
 def topic_counts(office, category):
     """Return {topic_id: number of public items} for the topics of a category."""
-    rows = (
-        public_items(office)
-        .filter(topic__category=category)
-        .values("topic_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return {row["topic_id"]: row["n"] for row in rows}
+
+    def count():
+        rows = (
+            public_items(office)
+            .filter(topic__category=category)
+            .values("topic_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return {row["topic_id"]: row["n"] for row in rows}
+
+    return window_cached(office, f"topic-counts:{category.pk}", count)
 
 
 def latest_of_kinds(office, kinds, *, limit):
@@ -141,29 +148,83 @@ def last_site_update(office):
     return item
 
 
+OIC_ITEMS_PER_SECTION = 10
+
+
 def oic_index(office, *, fiscal_year=None):
-    """Return OIA checklist codes with the public items answering them (ศูนย์ข้อมูลข่าวสาร, OIC-4)."""
+    """Return OIA section codes with the newest public items answering them (ศูนย์ข้อมูลข่าวสาร, OIC-4).
+
+    Each section shows its latest items and links to its topics for the rest: the page stays light
+    however many items a section holds.
+    """
     from khaosan.catalog.models import ChecklistItem
 
-    year = fiscal_year or ChecklistItem.objects.filter(scheme="oia").order_by("-fiscal_year").values_list(
-        "fiscal_year", flat=True
-    ).first()
-    codes = list(ChecklistItem.objects.filter(scheme="oia", fiscal_year=year).order_by("order"))
+    year = fiscal_year or ChecklistItem.objects.filter(scheme="oia", retired_at__isnull=True).aggregate(
+        year=models.Max("fiscal_year")
+    )["year"]
+    codes = list(
+        ChecklistItem.objects.filter(scheme="oia", fiscal_year=year, retired_at__isnull=True)
+        .order_by("order")
+        .prefetch_related(
+            Prefetch(
+                "topics",
+                queryset=Topic.objects.filter(retired_at__isnull=True)
+                .select_related("category")
+                .prefetch_related("includes"),
+            )
+        )
+    )
     items = public_items(office)
-    result = []
+    sections = []
     for code in codes:
-        topics = list(code.topics.filter(retired_at__isnull=True).select_related("category"))
-        topic_ids = {t.pk for t in topics}
-        for topic in topics:
-            topic_ids.update(topic.includes.values_list("pk", flat=True))
-        found = with_list_data(items.filter(topic_id__in=topic_ids).order_by("-publish_at"))[:50]
-        result.append({"code": code, "topics": topics, "items": list(found)})
-    return result
+        topics = list(code.topics.all())
+        topic_ids = {t.pk for t in topics} | {i.pk for t in topics for i in t.includes.all()}
+        answering = items.filter(topic_id__in=topic_ids)
+        latest = list(with_list_data(answering.order_by("-publish_at", "-pk"))[: OIC_ITEMS_PER_SECTION + 1])
+        sections.append(
+            {"code": code, "topics": topics, "items": latest[:OIC_ITEMS_PER_SECTION],
+             "more": len(latest) > OIC_ITEMS_PER_SECTION}
+        )  # fmt: skip
+    return sections
 
 
-def has_search_filters(params):
-    return any(params.get(k) for k in ("category", "year"))
+def next_window_change(office, *, at=None):
+    """The next instant an item of `office` enters or leaves the public site (a publish or expiry time)."""
+    at = at or timezone.now()
+    published = Item.objects.filter(office=office, status=Item.Status.PUBLISHED)
+    upcoming = [
+        published.filter(publish_at__gt=at).aggregate(t=models.Min("publish_at"))["t"],
+        published.filter(expire_at__gt=at).aggregate(t=models.Min("expire_at"))["t"],
+    ]
+    upcoming = [t for t in upcoming if t is not None]
+    return min(upcoming) if upcoming else None
 
 
-def items_matching_ids(office, ids):
-    return with_list_data(public_items(office).filter(Q(pk__in=ids)))
+def catalog_state(office):
+    """A token that changes whenever an item of the office is saved (its newest `updated_at`)."""
+    latest = Item.objects.filter(office=office).aggregate(t=models.Max("updated_at"))["t"]
+    return latest.isoformat() if latest else "empty"
+
+
+def window_cached(office, name, compute, *, max_age=300):
+    """Cache a public read without ever showing an item outside its window (DESIGN principle 5).
+
+    The value is keyed by the catalog's state (any saved item changes it) and kept only until the next
+    publish or expiry instant, so a cached list is exactly what a fresh query would return.
+    """
+    now = timezone.now()
+    key = f"public:{office.pk}:{name}:{catalog_state(office)}"
+    hit = cache.get(key)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    value = compute()
+    change = next_window_change(office, at=now)
+    until = now + dt.timedelta(seconds=max_age)
+    if change is not None and change < until:
+        until = change
+    seconds = (until - now).total_seconds()
+    if seconds > 0:
+        cache.set(key, (until, value), timeout=int(seconds) + 1)
+    return value
+
+

@@ -152,6 +152,7 @@ def attachment_add(*, item, upload, actor=None, title="", alt_text=""):
     order = item.attachments.count()
     attachment = _attach(item, facts, order=order, title=title, alt_text=alt_text)
     _set_cover(item)
+    Item.objects.filter(pk=item.pk).update(updated_at=timezone.now())  # new files are an update
     record(actor, AuditCode.ATTACHMENT_ADDED, item, file=attachment.original_name, sha256=facts.sha256)
     return attachment
 

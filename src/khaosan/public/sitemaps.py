@@ -39,7 +39,7 @@ class TopicSitemap(Sitemap):
 
 class ItemSitemap(Sitemap):
     changefreq = "monthly"
-    limit = 5000
+    limit = 1000
 
     def __init__(self, office):
         self.office = office

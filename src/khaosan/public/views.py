@@ -250,8 +250,22 @@ def admin_login_redirect(request):
     return redirect_to_login(request.GET.get("next", "/admin/"), reverse("backoffice:login"))
 
 
-def sitemap_xml(request):
-    return sitemap_views.sitemap(request, sitemaps=sitemaps_for(request.office))
+def sitemap_index(request):
+    """sitemap.xml: an index of the sections, each split into pages of at most 1,000 addresses."""
+    return sitemap_views.index(request, sitemaps=sitemaps_for(request.office), sitemap_url_name="sitemap-section")
+
+
+def sitemap_section(request, section):
+    """One page of one section; cached until the next publish or expiry instant, never longer."""
+    office = request.office
+
+    def render():
+        response = sitemap_views.sitemap(request, sitemaps=sitemaps_for(office), section=section)
+        response.render()
+        return response.content
+
+    key = f"sitemap:{request.get_host()}:{section}:{request.GET.get('p', '1')[:6]}"
+    return HttpResponse(selectors.window_cached(office, key, render, max_age=600), content_type="application/xml")
 
 
 def robots_txt(request):
