@@ -137,7 +137,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer commits; IMMEDIATE avoids lock upgrades mid-transaction.
         "init_command": (
@@ -298,6 +297,11 @@ KHAOSAN = {
     "DEFAULT_OFFICE": env("KHAOSAN_DEFAULT_OFFICE", ""),
     # Uploaded files live outside MEDIA_ROOT: they are served only through khaosan's access checks.
     "FILES_ROOT": Path(env("KHAOSAN_FILES_ROOT", DATA_DIR / "files")),
+    # Production: nginx sends the bytes (X-Accel-Redirect) after khaosan checked access and counted the
+    # download. Set to the internal location that aliases FILES_ROOT, e.g. "/protected-files/".
+    "X_ACCEL_PREFIX": env("KHAOSAN_X_ACCEL_PREFIX", ""),
+    # Optional virus scan of uploads: a clamd unix socket path or host:port.
+    "CLAMAV_SOCKET": env("KHAOSAN_CLAMAV_SOCKET", ""),
     "ITEMS_PER_PAGE": 20,
     # The public address of the site, for links in e-mails (e.g. https://ssobanluang.go.th).
     "SITE_URL": env("KHAOSAN_SITE_URL", "http://127.0.0.1:8000" if DEBUG else ""),

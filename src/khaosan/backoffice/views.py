@@ -10,7 +10,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from khaosan.catalog.files import type_label
 from khaosan.catalog.models import Item
 from khaosan.org.roles import Role, acting_roles, has_role
-from khaosan.public.views import _content_disposition
+from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.workflow import selectors, services
 from khaosan.workflow.models import OPEN_FILTER, Action, Notification, RequestFile, State
 from khaosan.workflow.permissions import NotAllowed, can_decide, can_edit, can_publish, is_author
@@ -301,13 +301,9 @@ def request_file(request, pk, file_id):
     """Serve a request's file to people who may see the request (never through the public site)."""
     pub_request = selectors.request_get_for(user=request.user, request_id=pk)
     request_file = get_object_or_404(RequestFile.objects.select_related("blob"), pk=file_id, pub_request=pub_request)
-    response = FileResponse(request_file.blob.path.open("rb"), content_type=request_file.blob.mime_type)
     inline = request_file.extension in {"pdf", "jpg", "png"} and request.GET.get("download") != "1"
-    response["Content-Disposition"] = _content_disposition("inline" if inline else "attachment",
-                                                           request_file.original_name)  # fmt: skip
+    response = blob_response(request_file.blob, filename=request_file.original_name, inline=inline)
     response["Cache-Control"] = "private, no-store"
-    if request_file.extension == "pdf":
-        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     return response
 
 
@@ -541,7 +537,7 @@ def request_form_document(request, pk, fmt):
         mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     response = HttpResponse(content, content_type=mime)
     name = f"แบบฟอร์มขอเผยแพร่-{pub_request.number}.{fmt}"
-    response["Content-Disposition"] = _content_disposition("inline" if fmt == "pdf" else "attachment", name)
+    response["Content-Disposition"] = content_disposition("inline" if fmt == "pdf" else "attachment", name)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -560,7 +556,7 @@ def forms_bundle(request):
         else:
             content, mime = documents.forms_bundle_zip(office, int(year)), "application/zip"
         response = HttpResponse(content, content_type=mime)
-        response["Content-Disposition"] = _content_disposition("attachment", f"แบบฟอร์มขอเผยแพร่-ปีงบประมาณ{year}.{fmt}")
+        response["Content-Disposition"] = content_disposition("attachment", f"แบบฟอร์มขอเผยแพร่-ปีงบประมาณ{year}.{fmt}")
         return response
     current = current_fiscal_year()
     return render(request, "backoffice/forms_bundle.html", {"years": range(current, current - 5, -1)})

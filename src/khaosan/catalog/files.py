@@ -195,6 +195,9 @@ def inspect_upload(uploaded, *, max_bytes=None):
             code="polyglot",
         )
 
+    from khaosan.catalog.antivirus import scan_bytes
+
+    scan_bytes(content, name=name)
     facts = {}
     if kind == "pdf":
         facts["page_count"] = _pdf_page_count(content, name)

@@ -6,10 +6,9 @@ from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
-from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -17,7 +16,7 @@ from khaosan.catalog import search as catalog_search
 from khaosan.catalog import selectors
 from khaosan.catalog.models import Topic
 from khaosan.catalog.services import attachment_count_download, item_count_view
-from khaosan.catalog.storage import rendition_file
+from khaosan.catalog.storage import blob_response, rendition_file
 from khaosan.public.sitemaps import sitemaps_for
 
 
@@ -197,12 +196,6 @@ def sitemap_page(request):
     return render(request, "public/sitemap.html", {"categories": selectors.navigation()})
 
 
-def _content_disposition(disposition, name):
-    ascii_name = name.encode("ascii", "ignore").decode() or "file"
-    ascii_name = ascii_name.replace('"', "").replace("\\", "")
-    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{escape_uri_path(name)}"
-
-
 @require_GET
 def file_download(request, pk, name):
     """Serve a file of a public item: PDFs and images inline, the rest as downloads (RFC 5987 names)."""
@@ -211,19 +204,12 @@ def file_download(request, pk, name):
     etag = f'"{blob.sha256}"'
     if request.headers.get("If-None-Match") == etag:
         return HttpResponseNotModified()
-    if not blob.path.exists():
-        raise Http404
     inline = attachment.opens_inline and request.GET.get("download") != "1"
+    response = blob_response(blob, filename=attachment.original_name, inline=inline)
     attachment_count_download(attachment)
-    response = FileResponse(blob.path.open("rb"), content_type=blob.mime_type)
-    response["Content-Disposition"] = _content_disposition("inline" if inline else "attachment", attachment.original_name)
     response["ETag"] = etag
-    response["X-Content-Type-Options"] = "nosniff"
     # Checked again on every request: a withdrawn item's files must stop at once.
     patch_cache_control(response, no_cache=True, private=True)
-    if blob.kind == "pdf":
-        # The browser's PDF viewer runs in its own origin; let it frame nothing and run no scripts of ours.
-        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     return response
 
 
@@ -237,7 +223,8 @@ def rendition(request, pk, width):
     etag = f'"{attachment.blob.sha256}-{width}"'
     if request.headers.get("If-None-Match") == etag:
         return HttpResponseNotModified()
-    response = FileResponse(rendition_file(attachment.blob, width).open("rb"), content_type="image/jpeg")
+    response = blob_response(attachment.blob, filename=f"{attachment.label}-{width}.jpg", inline=True,
+                             path=rendition_file(attachment.blob, width), content_type="image/jpeg")  # fmt: skip
     response["ETag"] = etag
     patch_cache_control(response, no_cache=True, public=True)
     return response
