@@ -17,6 +17,7 @@ def backoffice(request):
         "role_labels": [Role(r).label for r in sorted(roles)],
         "is_webmaster": Role.WEBMASTER in roles,
         "is_admin": Role.ADMINISTRATOR in roles,
+        "is_committee": Role.COMMITTEE in roles,
         "sees_items": bool(roles & {Role.WEBMASTER, Role.COMMITTEE, Role.ADMINISTRATOR, Role.REVIEWER, Role.APPROVER}),
         "unread": unread,
     }

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from khaosan.backoffice import auth_views as security_views
-from khaosan.backoffice import manage_views, views
+from khaosan.backoffice import log_views, manage_views, views
 
 app_name = "backoffice"
 
@@ -57,4 +57,8 @@ urlpatterns = [
     path("delegations/", manage_views.delegations, name="delegations"),
     path("delegations/<int:pk>/revoke/", manage_views.delegation_revoke, name="delegation-revoke"),
     path("settings/", manage_views.office_settings, name="settings"),
+    path("audit/", log_views.audit_trail, name="audit"),
+    path("audit/check/", log_views.audit_check, name="audit-check"),
+    path("traffic/", log_views.traffic, name="traffic"),
+    path("traffic/check/", log_views.traffic_check, name="traffic-check"),
 ]
