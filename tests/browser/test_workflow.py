@@ -175,3 +175,21 @@ def test_a_web_master_registers_a_letter_from_another_agency(sign_in, office, pe
     pub_request = PublicationRequest.objects.get()
     assert pub_request.channel == "letter" and pub_request.files.count() == 2
     assert webmaster.get_by_role("button", name="บันทึกผลการพิจารณา").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("role", "paths"),
+    [
+        ("admin", ["/backoffice/staff/", f"/backoffice/staff/new/", "/backoffice/delegations/", "/backoffice/settings/",
+                   "/backoffice/traffic/", "/backoffice/audit/", "/backoffice/security/"]),
+        ("committee", ["/backoffice/requests/", "/backoffice/items/", "/backoffice/forms/", "/backoffice/audit/"]),
+    ],
+)  # fmt: skip
+def test_management_screens_are_accessible_on_a_phone(sign_in, people, role, paths, publish):
+    publish("general-news", "ข่าวสำหรับตรวจหน้าจอ")
+    page = sign_in(role, PHONE)
+    for path in paths:
+        assert page.open(path).status == 200, path
+        page.assert_accessible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    page.assert_no_console_errors()
