@@ -1,0 +1,76 @@
+"""./khaosan manage create_office: a new office, its usual units and its first administrator.
+
+The administrator gets a one-time link to set their own password (printed, and e-mailed when mail is
+configured); they then invite everyone else from the back-office.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+
+from khaosan.org.models import Office, Staff, Unit
+from khaosan.org.roles import Role
+
+# The responsible units the standard names (standard.yaml: responsible), as a district office has them.
+USUAL_UNITS = [
+    ("director", "สาธารณสุขอำเภอ"),
+    ("admin", "กลุ่มงานบริหารทั่วไป"),
+    ("it", "กลุ่มงานเทคโนโลยีสารสนเทศ"),
+    ("procurement", "งานพัสดุ"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create an office with its usual units and its first administrator."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--name", required=True, help="Thai name, e.g. สำนักงานสาธารณสุขอำเภอบ้านหลวง")
+        parser.add_argument("--name-en", default="")
+        parser.add_argument("--slug", default="")
+        parser.add_argument("--address", required=True, help="เลขที่ หมู่ ตำบล อำเภอ จังหวัด รหัสไปรษณีย์")
+        parser.add_argument("--hostname", default="")
+        parser.add_argument("--phone", default="")
+        parser.add_argument("--email", default="")
+        parser.add_argument("--admin-username", required=True)
+        parser.add_argument("--admin-email", required=True)
+        parser.add_argument("--admin-first-name", default="")
+        parser.add_argument("--admin-last-name", default="")
+
+    def handle(self, *args, **o):
+        from khaosan.backoffice.manage import send_set_password_link
+
+        slug = o["slug"] or slugify(o["name_en"]) or f"office-{Office.objects.count() + 1}"
+        if Office.objects.filter(slug=slug).exists():
+            raise CommandError(f"an office with slug {slug!r} exists already")
+        if Staff.objects.filter(username__iexact=o["admin_username"]).exists():
+            raise CommandError(f"the username {o['admin_username']!r} is taken")
+        with transaction.atomic():
+            office = Office.objects.create(
+                slug=slug, name_th=o["name"], name_en=o["name_en"], address=o["address"], hostname=o["hostname"],
+                phone=o["phone"], email=o["email"],
+            )  # fmt: skip
+            for order, (code, name) in enumerate(USUAL_UNITS):
+                Unit.objects.create(office=office, code=code, name_th=name, order=order)
+            admin = Staff(
+                username=o["admin_username"], email=o["admin_email"], first_name=o["admin_first_name"],
+                last_name=o["admin_last_name"], office=office, unit=office.units.get(code="it"), is_staff=True,
+                is_superuser=True,
+            )  # fmt: skip
+            admin.set_unusable_password()
+            admin.save()
+            admin.groups.add(Group.objects.get_or_create(name=Role.ADMINISTRATOR)[0])
+        from django.contrib.auth.tokens import default_token_generator
+        from django.urls import reverse
+        from django.utils.encoding import force_bytes
+        from django.utils.http import urlsafe_base64_encode
+
+        link = reverse("backoffice:password-reset-confirm",
+                       args=[urlsafe_base64_encode(force_bytes(admin.pk)), default_token_generator.make_token(admin)])
+        self.stdout.write(f"office {office.name_th} ({slug}) created with units: "
+                          + ", ".join(code for code, _ in USUAL_UNITS))  # fmt: skip
+        self.stdout.write(f"administrator {admin.username}: set the password within 3 days at <site>{link}")
+        try:
+            send_set_password_link(admin)
+        except Exception as error:  # noqa: BLE001  mail may not be configured yet; the link above works
+            self.stderr.write(f"could not e-mail the link ({error}); use the link above")
