@@ -163,7 +163,8 @@ def main():
             "search (Thai word)": "/search/?" + urllib.parse.urlencode({"q": "วัคซีน"}),
             "search (inside a compound)": "/search/?" + urllib.parse.urlencode({"q": "สุขภาพ"}),
             "official information centre": "/official-information/",
-            "sitemap.xml": "/sitemap.xml",
+            "sitemap.xml (index)": "/sitemap.xml",
+            "sitemap-items.xml, page 1": "/sitemap-items.xml?p=1",
         }
         print(f"\n{count} public items of {Item.objects.count()}; gunicorn {args.workers} workers; "
               f"{args.concurrency} concurrent clients, {args.seconds:.0f} s per page\n")  # fmt: skip

@@ -94,11 +94,15 @@ def ranked_ids(candidates, words, *, limit, offset):
     """Return (ids ranked best first, total) for items in `candidates` (a queryset) matching all `words`."""
     long_words = [w for w in words if len(w) >= 3]
     short_words = [w for w in words if len(w) < 3]
-    candidate_sql, candidate_params = candidates.values("pk").query.sql_with_params()
 
     if uses_fts():
-        # The unary + keeps SQLite from handing the IN list to FTS5 as a rowid lookup per candidate (slow).
-        where, params = [f"+f.rowid IN ({candidate_sql})"], list(candidate_params)
+        # Correlated EXISTS: only the rows FTS5 matched are checked against the public window and the
+        # filters, by primary key. (An IN list of every candidate costs a scan of the whole catalog.)
+        from django.db.models.expressions import RawSQL
+
+        correlated = candidates.filter(pk=RawSQL("f.rowid", [])).values("pk").order_by()
+        candidate_sql, candidate_params = correlated.query.sql_with_params()
+        where, params = [f"EXISTS ({candidate_sql})"], list(candidate_params)
         if long_words:
             where.append(f"{FTS_TABLE} MATCH %s")
             params.append(" AND ".join(_fts_phrase(w) for w in long_words))
@@ -124,6 +128,7 @@ def ranked_ids(candidates, words, *, limit, offset):
             return [row[0] for row in cursor.fetchall()], total
 
     # Other databases: every word somewhere in the item, titles first, then newest.
+    candidates = candidates.order_by()
     from django.db.models import Case, IntegerField, Q, Value, When
 
     matching = candidates

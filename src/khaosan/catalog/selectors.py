@@ -142,6 +142,11 @@ def fiscal_years_of(items):
     )
 
 
+def public_fiscal_years(office):
+    """The fiscal years of the office's public items (the search page's year filter), window-cached."""
+    return window_cached(office, "fiscal-years", lambda: fiscal_years_of(public_items(office)))
+
+
 def last_site_update(office):
     """The newest publish or update time of anything public: the footer's 'last update'."""
     item = public_items(office).order_by("-updated_at").values_list("updated_at", flat=True).first()

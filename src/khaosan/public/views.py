@@ -132,7 +132,9 @@ def item(request, pk):
 
 def official_information(request):
     """ศูนย์ข้อมูลข่าวสาร: the OIA section 7 and 9 items, indexed by section (OIC-4)."""
-    return render(request, "public/oic.html", {"sections": selectors.oic_index(request.office)})
+    office = request.office
+    sections = selectors.window_cached(office, "oic-index", lambda: selectors.oic_index(office))
+    return render(request, "public/oic.html", {"sections": sections})
 
 
 def search(request):
@@ -172,7 +174,7 @@ def search(request):
             "query": query[:200],
             "category_code": category_code,
             "year": year,
-            "years": selectors.fiscal_years_of(selectors.public_items(office)),
+            "years": selectors.public_fiscal_years(office),
             "errors": errors,
             "page_number": number,
             "pages": pages,
@@ -239,7 +241,15 @@ def admin_login_redirect(request):
 
 def sitemap_index(request):
     """sitemap.xml: an index of the sections, each split into pages of at most 1,000 addresses."""
-    return sitemap_views.index(request, sitemaps=sitemaps_for(request.office), sitemap_url_name="sitemap-section")
+    office = request.office
+
+    def render():
+        response = sitemap_views.index(request, sitemaps=sitemaps_for(office), sitemap_url_name="sitemap-section")
+        response.render()
+        return response.content
+
+    key = f"sitemap-index:{request.scheme}:{request.get_host()}"
+    return HttpResponse(selectors.window_cached(office, key, render, max_age=600), content_type="application/xml")
 
 
 def sitemap_section(request, section):
@@ -251,7 +261,7 @@ def sitemap_section(request, section):
         response.render()
         return response.content
 
-    key = f"sitemap:{request.get_host()}:{section}:{request.GET.get('p', '1')[:6]}"
+    key = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{request.GET.get('p', '1')[:6]}"
     return HttpResponse(selectors.window_cached(office, key, render, max_age=600), content_type="application/xml")
 
 
