@@ -132,9 +132,18 @@ def item(request, pk):
 
 def official_information(request):
     """ศูนย์ข้อมูลข่าวสาร: the OIA section 7 and 9 items, indexed by section (OIC-4)."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
     office = request.office
     sections = selectors.window_cached(office, "oic-index", lambda: selectors.oic_index(office))
-    return render(request, "public/oic.html", {"sections": sections})
+    # The long list of sections is rendered once per language until the catalog or a window changes.
+    html = selectors.window_cached(
+        office, f"oic-html:{get_language()}",
+        lambda: render_to_string("public/_oic_sections.html", {"sections": sections}, request=request),
+    )  # fmt: skip
+    return render(request, "public/oic.html", {"sections": sections, "sections_html": mark_safe(html)})
 
 
 def search(request):
