@@ -109,3 +109,16 @@ def test_privileged_roles_must_enrol_a_second_factor(client, office, people):
     assert response.status_code == 302 and response["Location"].startswith("/backoffice/2fa/setup/")
     client.force_login(people["requester"])
     assert client.get("/backoffice/").status_code == 200
+
+
+def test_web_masters_may_fix_items_in_the_admin_of_their_own_office_only(as_person, office, other_office, people, publish):
+    from khaosan.org.roles import set_roles
+
+    set_roles(people["webmaster"], ["webmaster"])
+    mine = publish(title="ของเรา")
+    theirs = publish(title="ของเขา", office=other_office)
+    client = as_person("webmaster")
+    listing = client.get("/admin/catalog/item/")
+    assert listing.status_code == 200 and "ของเรา" in listing.content.decode() and "ของเขา" not in listing.content.decode()
+    assert client.get(f"/admin/catalog/item/{theirs.pk}/change/").status_code in (302, 404)
+    assert client.get(f"/admin/catalog/item/{mine.pk}/change/").status_code == 200

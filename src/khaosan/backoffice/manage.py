@@ -1,6 +1,5 @@
 """Writes of the administrator screens: staff and roles, delegations, office settings."""
 
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -14,17 +13,11 @@ from django.utils.translation import gettext as _
 from khaosan.audit.models import AuditCode
 from khaosan.audit.services import record
 from khaosan.org.models import Delegation, OfficeClosure, Staff
-from khaosan.org.roles import Role, members
+from khaosan.org.roles import Role, members, set_roles
 from khaosan.workflow.notify import site_url
 
 # S-3.1: at least two web masters, so one can stand in for the other.
 MIN_WEBMASTERS = 2
-
-
-def _set_roles(person, roles):
-    groups = [Group.objects.get_or_create(name=role)[0] for role in roles if role in Role.values]
-    person.groups.set(groups)
-    person.__dict__.pop("_khaosan_roles", None)
 
 
 def _check_webmasters_remain(office, *, losing):
@@ -57,7 +50,7 @@ def staff_invite(*, office, actor, roles, request=None, **fields):
     person = Staff(office=office, is_staff=False, **fields)
     person.set_unusable_password()
     person.save()
-    _set_roles(person, roles)
+    set_roles(person, roles)
     record(actor, AuditCode.STAFF_INVITED, person, office=office, roles=sorted(roles))
     transaction.on_commit(lambda: send_set_password_link(person))
     return person
@@ -74,7 +67,7 @@ def staff_update(*, person, actor, roles, **fields):
             changes[name] = [str(getattr(person, name)), str(value)]
             setattr(person, name, value)
     person.save()
-    _set_roles(person, roles)
+    set_roles(person, roles)
     if set(roles) != before_roles:
         changes["roles"] = [sorted(before_roles), sorted(roles)]
     if changes:

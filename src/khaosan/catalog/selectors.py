@@ -153,7 +153,7 @@ def last_site_update(office):
     return item
 
 
-OIC_ITEMS_PER_SECTION = 10
+OIC_ITEMS_PER_SECTION = 5
 
 
 def oic_index(office, *, fiscal_year=None):

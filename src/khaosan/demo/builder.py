@@ -3,7 +3,6 @@
 import datetime as dt
 import random
 
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +13,7 @@ from khaosan.catalog.services import item_create, item_withdraw
 from khaosan.demo import content, files
 from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, STAFF, UNITS
 from khaosan.org.models import Office, Staff, Unit
+from khaosan.org.roles import set_roles
 from khaosan.thai.dates import fiscal_quarter, fiscal_year
 
 __all__ = ["OFFICE", "DEMO_PASSWORD", "build_office", "build_items", "build_bulk_items"]
@@ -41,8 +41,7 @@ def build_office():
             is_staff=superuser,  # only the administrator reaches Django's admin
             is_superuser=superuser,
         )
-        for name in groups:
-            person.groups.add(Group.objects.get_or_create(name=name)[0])
+        set_roles(person, groups)
         if set(groups) & {"webmaster", "approver", "administrator"}:
             enrol_demo_totp(person)
     return office

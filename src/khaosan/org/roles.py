@@ -71,3 +71,35 @@ def members(office, role, *, on=None):
 
 def today():
     return timezone.localdate()
+
+
+# Web masters also keep Django's admin for fixing an item directly (office-scoped there).
+ADMIN_PERMISSIONS = {
+    Role.WEBMASTER: ["catalog.view_item", "catalog.add_item", "catalog.change_item", "catalog.view_attachment",
+                     "catalog.change_attachment", "catalog.view_topic", "catalog.view_category"],
+}  # fmt: skip
+
+
+def set_roles(person, roles):
+    """Give `person` exactly these roles; web masters (and superusers) may also use Django's admin."""
+    from django.contrib.auth.models import Group, Permission
+
+    groups = []
+    for role in roles:
+        if role not in Role.values:
+            continue
+        group, created = Group.objects.get_or_create(name=role)
+        if created or role in ADMIN_PERMISSIONS:
+            wanted = ADMIN_PERMISSIONS.get(role, [])
+            permissions = [
+                Permission.objects.get(content_type__app_label=p.split(".")[0], codename=p.split(".")[1])
+                for p in wanted
+            ]
+            group.permissions.set(permissions)
+        groups.append(group)
+    person.groups.set(groups)
+    is_staff = person.is_superuser or Role.WEBMASTER in roles
+    if person.is_staff != is_staff:
+        person.is_staff = is_staff
+        person.save(update_fields=["is_staff"])
+    person.__dict__.pop("_khaosan_roles", None)

@@ -4,13 +4,12 @@ The administrator gets a one-time link to set their own password (printed, and e
 configured); they then invite everyone else from the back-office.
 """
 
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
 from khaosan.org.models import Office, Staff, Unit
-from khaosan.org.roles import Role
+from khaosan.org.roles import Role, set_roles
 
 # The responsible units the standard names (standard.yaml: responsible), as a district office has them.
 USUAL_UNITS = [
@@ -59,7 +58,7 @@ class Command(BaseCommand):
             )  # fmt: skip
             admin.set_unusable_password()
             admin.save()
-            admin.groups.add(Group.objects.get_or_create(name=Role.ADMINISTRATOR)[0])
+            set_roles(admin, [Role.ADMINISTRATOR])
         from django.contrib.auth.tokens import default_token_generator
         from django.urls import reverse
         from django.utils.encoding import force_bytes
