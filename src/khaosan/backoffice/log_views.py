@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
@@ -72,8 +73,10 @@ def audit_check(request):
     if result.ok:
         messages.success(request, _("ตรวจแล้ว บันทึกตรวจสอบครบถ้วน ไม่มีการแก้ไข (%(n)s รายการ)") % {"n": result.records})
     else:
-        messages.error(request, _("พบความผิดปกติ %(n)s จุดในบันทึกตรวจสอบ โปรดแจ้งผู้ดูแลระบบทันที") % {
-            "n": len(result.problems)})  # fmt: skip
+        messages.error(request, ngettext(
+            "พบความผิดปกติ %(n)s จุดในบันทึกตรวจสอบ โปรดแจ้งผู้ดูแลระบบทันที",
+            "พบความผิดปกติ %(n)s จุดในบันทึกตรวจสอบ โปรดแจ้งผู้ดูแลระบบทันที", len(result.problems),
+        ) % {"n": len(result.problems)})  # fmt: skip
     return redirect("backoffice:audit")
 
 
@@ -131,6 +134,8 @@ def traffic_check(request):
     if result.ok:
         messages.success(request, _("ตรวจแล้ว ข้อมูลจราจร 7 วันล่าสุดครบถ้วน ไม่มีการแก้ไข"))
     else:
-        messages.error(request, _("พบความผิดปกติ %(n)s จุดในข้อมูลจราจร: %(first)s") % {
-            "n": len(result.problems), "first": result.problems[0]})  # fmt: skip
+        messages.error(request, ngettext(
+            "พบความผิดปกติ %(n)s จุดในข้อมูลจราจร: %(first)s", "พบความผิดปกติ %(n)s จุดในข้อมูลจราจร: %(first)s",
+            len(result.problems),
+        ) % {"n": len(result.problems), "first": result.problems[0]})  # fmt: skip
     return redirect("backoffice:traffic")
