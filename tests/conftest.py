@@ -10,7 +10,9 @@ from django.utils import timezone
 from khaosan.catalog import standard
 from khaosan.catalog.models import Item, Topic
 from khaosan.catalog.services import item_create
-from khaosan.org.models import Office, Unit
+from django.contrib.auth.models import Group
+
+from khaosan.org.models import Office, Staff, Unit
 
 
 @pytest.fixture(autouse=True)
@@ -135,3 +137,37 @@ def publish(office):
         )
 
     return make
+
+
+PASSWORD = "รหัสผ่านทดสอบยาวพอ-2569"
+
+
+def make_person(office, username, *, unit_code="admin", roles=(), position="", first_name="", last_name=""):
+    unit = Unit.objects.get(office=office, code=unit_code)
+    person = Staff.objects.create_user(
+        username=username, password=PASSWORD, office=office, unit=unit, email=f"{username}@example.go.th",
+        position=position or f"ตำแหน่งของ{username}", first_name=first_name or username, last_name=last_name,
+    )  # fmt: skip
+    for role in roles:
+        person.groups.add(Group.objects.get_or_create(name=role)[0])
+    return person
+
+
+@pytest.fixture
+def people(office):
+    Unit.objects.create(office=office, code="it", name_th="กลุ่มงานเทคโนโลยีสารสนเทศ")
+    return {
+        "requester": make_person(office, "somchai", position="นักวิชาการสาธารณสุขชำนาญการ",
+                                 first_name="นายสมชาย", last_name="ใจดี"),  # fmt: skip
+        "colleague": make_person(office, "malee", first_name="นางมาลี", last_name="ศรีสุข"),
+        "outsider": make_person(office, "kanya", unit_code="procurement", first_name="นางสาวกัญญา"),
+        "reviewer": make_person(office, "wittaya", unit_code="it", roles=["reviewer"],
+                                position="หัวหน้ากลุ่มงานเทคโนโลยีสารสนเทศ", first_name="นายวิทยา", last_name="อินทร์แก้ว"),
+        "approver": make_person(office, "prasert", unit_code="admin", roles=["approver"],
+                                position="สาธารณสุขอำเภอบ้านหลวง", first_name="นายประเสริฐ", last_name="วงศ์คำ"),
+        "webmaster": make_person(office, "pimchanok", unit_code="it", roles=["webmaster"],
+                                 position="นักวิชาการคอมพิวเตอร์", first_name="นางสาวพิมพ์ชนก", last_name="แก้วมณี"),
+        "webmaster2": make_person(office, "thanakorn", unit_code="it", roles=["webmaster"], first_name="นายธนกร"),
+        "committee": make_person(office, "arunee", unit_code="procurement", roles=["committee"], first_name="นางอรุณี"),
+        "admin": make_person(office, "teerapong", unit_code="it", roles=["administrator"], first_name="นายธีรพงษ์"),
+    }  # fmt: skip

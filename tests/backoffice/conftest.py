@@ -2,7 +2,6 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.workflow.conftest import people  # noqa: F401  (fixture)
 
 
 def verified_client(client, user):

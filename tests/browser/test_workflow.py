@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import pdf_bytes, topic
-from tests.workflow.conftest import PASSWORD, people  # noqa: F401  (fixture)
+from tests.workflow.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -180,7 +180,7 @@ def test_a_web_master_registers_a_letter_from_another_agency(sign_in, office, pe
 @pytest.mark.parametrize(
     ("role", "paths"),
     [
-        ("admin", ["/backoffice/staff/", f"/backoffice/staff/new/", "/backoffice/delegations/", "/backoffice/settings/",
+        ("admin", ["/backoffice/staff/", "/backoffice/staff/new/", "/backoffice/delegations/", "/backoffice/settings/",
                    "/backoffice/traffic/", "/backoffice/audit/", "/backoffice/security/"]),
         ("committee", ["/backoffice/requests/", "/backoffice/items/", "/backoffice/forms/", "/backoffice/audit/"]),
     ],

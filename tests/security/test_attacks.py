@@ -5,7 +5,7 @@ from django.test import Client
 
 from khaosan.workflow import services
 from tests.conftest import pdf_bytes, topic, upload
-from tests.workflow.conftest import PASSWORD, approve_all, people, submitted_request  # noqa: F401
+from tests.workflow.conftest import PASSWORD, approve_all
 
 pytestmark = pytest.mark.django_db
 

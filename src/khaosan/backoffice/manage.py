@@ -44,7 +44,7 @@ def send_set_password_link(person):
 
 
 @transaction.atomic
-def staff_invite(*, office, actor, roles, request=None, **fields):
+def staff_invite(*, office, actor, roles, **fields):
     if Staff.objects.filter(username__iexact=fields["username"]).exists():
         raise ValidationError({"username": _("ชื่อผู้ใช้นี้มีผู้ใช้แล้ว")})
     person = Staff(office=office, is_staff=False, **fields)

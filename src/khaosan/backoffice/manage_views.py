@@ -37,8 +37,7 @@ def staff_edit(request, pk=None):
         roles = data.pop("roles")
         try:
             if person is None:
-                person = manage.staff_invite(office=request.user.office, actor=request.user, roles=roles,
-                                             request=request, **data)  # fmt: skip
+                person = manage.staff_invite(office=request.user.office, actor=request.user, roles=roles, **data)
                 messages.success(request, _("เพิ่ม %(name)s แล้ว ระบบส่งลิงก์ตั้งรหัสผ่านไปที่ %(email)s") % {
                     "name": person, "email": person.email})  # fmt: skip
             else:

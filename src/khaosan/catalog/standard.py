@@ -145,7 +145,7 @@ def sync(data, *, checksum="", actor=None):
             topic = _sync_topic(topic_entry, category, t_order, summary, now)
             topics_in_file[topic.code] = (topic, topic_entry)
 
-    for code, (topic, entry) in topics_in_file.items():
+    for topic, entry in topics_in_file.values():
         topic.includes.set([topics_in_file[c][0] for c in entry.get("includes") or []])
         answers = [
             checklist_index[(scheme, year, c)]

@@ -188,7 +188,7 @@ def repair_tounicode(pdf_bytes):
             data = stream.get_data()
             chars = _glyph_chars(base)
 
-            def mapped(match):
+            def mapped(match, chars=chars):
                 text = chars.get(int(match.group(1), 16))
                 if text is None:
                     return match.group(0)

@@ -1,0 +1,62 @@
+"""The administrator's screens: invite staff with roles, delegate, configure the office."""
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+
+from khaosan.audit.models import AuditEvent
+from khaosan.org.models import Delegation, Staff
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_administrator_invites_a_person_who_sets_their_own_password(
+    as_person, office, people, django_capture_on_commit_callbacks
+):
+    client = as_person("admin")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/backoffice/staff/new/", {
+            "username": "newcomer", "first_name": "นายใหม่", "last_name": "ใจดี", "email": "new@example.go.th",
+            "position": "นักวิชาการสาธารณสุข", "unit": people["requester"].unit_id, "roles": ["webmaster"],
+        })  # fmt: skip
+    assert response.status_code == 302
+    person = Staff.objects.get(username="newcomer")
+    assert not person.has_usable_password() and person.groups.filter(name="webmaster").exists() and person.is_staff
+    assert mail.outbox[-1].to == ["new@example.go.th"] and "/backoffice/password/reset/" in mail.outbox[-1].body
+    assert AuditEvent.objects.filter(action="staff.invited").exists()
+
+
+def test_a_form_error_keeps_what_was_typed(as_person, office, people):
+    response = as_person("admin").post("/backoffice/staff/new/", {"username": "x", "first_name": "นายพิมพ์ไว้"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "โปรดเลือกหน่วยงาน" in html and 'value="นายพิมพ์ไว้"' in html
+
+
+def test_a_delegation_is_recorded_and_can_be_revoked(as_person, office, people):
+    client = as_person("admin")
+    today = dt.date.today()
+    client.post("/backoffice/delegations/", {
+        "role": "approver", "delegator": people["approver"].pk, "delegate": people["colleague"].pk,
+        "starts_on": today.isoformat(), "ends_on": (today + dt.timedelta(days=3)).isoformat(), "reason": "ไปราชการ",
+    })  # fmt: skip
+    delegation = Delegation.objects.get()
+    client.post(f"/backoffice/delegations/{delegation.pk}/revoke/")
+    delegation.refresh_from_db()
+    assert delegation.revoked_at is not None
+    assert AuditEvent.objects.filter(action__in=["delegation.created", "delegation.revoked"]).count() == 2
+
+
+def test_the_office_chooses_its_chain_and_deadline(as_person, office, people):
+    client = as_person("admin")
+    client.post("/backoffice/settings/", {"chain": "approver", "publish_deadline_days": "5"})
+    office.refresh_from_db()
+    assert office.chain == ["approver"] and office.publish_deadline_days == 5 and not office.changes_need_approval
+    client.post("/backoffice/settings/", {"closure": "1", "date": "2026-12-31", "reason": "ปิดสำนักงานปลายปี"})
+    assert office.closures.filter(reason="ปิดสำนักงานปลายปี").exists()
+
+
+def test_thai_pass_phrases_are_accepted(people):
+    from django.contrib.auth.password_validation import validate_password
+
+    validate_password("แมวดำนอนบนหลังคาบ้านป้า", user=people["requester"])
