@@ -128,3 +128,11 @@ def test_the_english_switch_translates_the_interface(open_page, site):
     page.wait_for_url("**/en/")
     assert page.evaluate("document.documentElement.lang") == "en"
     page.assert_accessible()
+
+
+def test_a_pdf_opens_in_the_browser_under_its_strict_headers(open_page, site):
+    page = open_page(DESKTOP)
+    page.open(site["plan"].get_absolute_url())
+    page.get_by_role("link", name="เปิดดู").first.click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.contentType") == "application/pdf"
