@@ -60,3 +60,26 @@ def test_thai_pass_phrases_are_accepted(people):
     from django.contrib.auth.password_validation import validate_password
 
     validate_password("แมวดำนอนบนหลังคาบ้านป้า", user=people["requester"])
+
+
+def test_a_web_master_replaces_an_item_directly_where_the_office_allows_it(as_person, office, people, publish):
+    from tests.conftest import pdf_bytes, topic, upload
+
+    item = publish("annual-plan", "แผนฉบับเดิม", source="กลุ่มงานบริหารทั่วไป", files=[upload("เดิม.pdf", pdf_bytes())])
+    client = as_person("webmaster")
+    fields = {"topic": topic("annual-plan").pk, "title": "แผนฉบับแก้ไข", "source": "กลุ่มงานบริหารทั่วไป",
+              "note": "แก้คำผิด", "files": upload("ใหม่.pdf", pdf_bytes(2))}  # fmt: skip
+    assert client.post(f"/backoffice/items/{item.pk}/edit/", fields).status_code == 302  # refused: office requires chain
+    item.refresh_from_db()
+    assert item.title == "แผนฉบับเดิม"
+    office.changes_need_approval = False
+    office.save()
+    fields["files"] = upload("ใหม่.pdf", pdf_bytes(2))
+    client.post(f"/backoffice/items/{item.pk}/edit/", fields)
+    item.refresh_from_db()
+    assert item.title == "แผนฉบับแก้ไข" and [a.original_name for a in item.attachments.all()] == ["ใหม่.pdf"]
+    assert item.versions.filter(note="แก้คำผิด", snapshot__title="แผนฉบับเดิม").exists()
+    bad = client.post(f"/backoffice/items/{item.pk}/edit/", {**fields, "files": upload("x.exe", b"MZ"), "title": "ไม่ควรบันทึก"})
+    assert "ไม่รับไฟล์ชนิด" in bad.content.decode()
+    item.refresh_from_db()
+    assert item.title == "แผนฉบับแก้ไข"

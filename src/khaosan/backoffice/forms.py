@@ -266,6 +266,32 @@ class PublishForm(NoColon, forms.Form):
         return data
 
 
+class ItemEditForm(NoColon, forms.Form):
+    """A web master changes a published item directly (offices that do not require the chain for changes)."""
+
+    topic = TopicChoiceField(label=_("หัวข้อ"), error_messages={"required": _("โปรดเลือกหัวข้อ")})
+    title = forms.CharField(label=_("ชื่อเรื่อง"), max_length=300, error_messages={"required": _("โปรดระบุชื่อเรื่อง")})
+    summary = forms.CharField(label=_("สรุป"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    body = forms.CharField(label=_("เนื้อหา"), widget=RichTextarea(), required=False)
+    external_url = forms.URLField(label=_("ลิงก์ภายนอก"), required=False, assume_scheme="https")
+    owner_unit = forms.ModelChoiceField(label=_("เจ้าของข้อมูล"), queryset=Unit.objects.none(), required=False)
+    source = forms.CharField(label=_("แหล่งที่มา/อ้างอิง"), max_length=500,
+                             error_messages={"required": _("โปรดระบุแหล่งที่มาของข้อมูล (S-G.2)")})  # fmt: skip
+    data_from = forms.DateField(label=_("ข้อมูลตั้งแต่วันที่"), required=False, widget=DateInput())
+    data_to = forms.DateField(label=_("ข้อมูลถึงวันที่"), required=False, widget=DateInput())
+    expire_at = forms.DateTimeField(label=_("วันเวลาที่นำออก (เว้นว่าง = ไม่มีกำหนด)"), required=False,
+                                    widget=DateTimeInput())  # fmt: skip
+    note = forms.CharField(label=_("เหตุที่แก้ไข (เก็บในประวัติฉบับ)"), max_length=300,
+                           error_messages={"required": _("โปรดระบุเหตุที่แก้ไข")})  # fmt: skip
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_unit"].queryset = Unit.objects.filter(office=office)
+
+    def clean_body(self):
+        return text_to_html(self.cleaned_data.get("body"))
+
+
 class WithdrawForm(NoColon, forms.Form):
     reason = forms.CharField(
         label=_("เหตุผลที่ถอนการเผยแพร่"), widget=forms.Textarea(attrs={"rows": 3}),

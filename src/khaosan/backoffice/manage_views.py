@@ -158,3 +158,35 @@ def item_withdraw_now(request, pk):
     item_withdraw(item=item, actor=request.user, reason=form.cleaned_data["reason"])
     messages.success(request, _("ถอนการเผยแพร่แล้ว รายการถูกเก็บไว้ในคลัง"))
     return redirect("backoffice:item", pk)
+
+
+@role_required(Role.WEBMASTER)
+def item_edit(request, pk):
+    """Replace an item's content directly, where the office lets web masters change items without the chain."""
+    from khaosan.backoffice.forms import ItemEditForm
+    from khaosan.catalog.services import inspect_uploads, item_replace_content
+    from khaosan.catalog.storage import store_blob
+
+    item = get_object_or_404(Item.objects.select_related("topic"), pk=pk, office=request.user.office)
+    if request.user.office.changes_need_approval:
+        messages.error(request, _("สำนักงานกำหนดให้การแทนที่รายการต้องผ่านการอนุมัติ โปรดยื่นคำขอแทนที่"))
+        return redirect("backoffice:item", pk)
+    fields = ("topic", "title", "summary", "body", "external_url", "owner_unit", "source", "data_from", "data_to",
+              "expire_at")  # fmt: skip
+    form = ItemEditForm(request.POST or None, request.FILES or None, office=item.office,
+                        initial={name: getattr(item, name) for name in fields})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        note = data.pop("note")
+        uploads = request.FILES.getlist("files")
+        try:
+            files = None
+            if uploads:
+                files = [(store_blob(f), f.name, f.extension) for f in inspect_uploads(uploads)]
+            item_replace_content(item=item, actor=request.user, note=note, files=files, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("บันทึกการแก้ไขแล้ว ฉบับก่อนหน้าเก็บไว้ในประวัติ"))
+            return redirect("backoffice:item", pk)
+    return render(request, "backoffice/item_edit.html", {"item": item, "form": form})

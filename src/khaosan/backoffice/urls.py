@@ -47,6 +47,7 @@ urlpatterns = [
     path("items/", manage_views.item_list, name="items"),
     path("items/<int:pk>/", manage_views.item_detail, name="item"),
     path("items/<int:pk>/withdraw/", manage_views.item_withdraw_now, name="item-withdraw"),
+    path("items/<int:pk>/edit/", manage_views.item_edit, name="item-edit"),
     path("items/<int:item_id>/request/<slug:action>/", views.request_change, name="item-change"),
     path("staff/", manage_views.staff_list, name="staff"),
     path("staff/new/", manage_views.staff_edit, name="staff-new"),
