@@ -133,6 +133,7 @@
     textarea.hidden = true;
     textarea.parentNode.insertBefore(toolbar, textarea);
     textarea.parentNode.insertBefore(area, textarea);
+    // Buttons may sit outside the form (form="…"): copy the editor's text before any submit.
     textarea.form.addEventListener("submit", function () { textarea.value = area.innerHTML; });
   }
 
