@@ -102,3 +102,13 @@ def test_the_second_factor_page_does_not_redirect_off_site(client, office, peopl
 
 def test_passwords_are_hashed_with_argon2(people):
     assert people["requester"].password.startswith("argon2")
+
+
+def test_upload_forms_do_not_redirect_off_site(client, office, people):
+    from khaosan.workflow import services as workflow
+
+    pub_request = workflow.request_create(office=office, actor=people["requester"], title="ร่าง")
+    client.force_login(people["requester"])
+    response = client.post(f"/backoffice/requests/{pub_request.pk}/files/",
+                           {"file": upload("ก.pdf", pdf_bytes()), "back": "https://evil.example/"})  # fmt: skip
+    assert response["Location"] == f"/backoffice/requests/{pub_request.pk}/edit/what/"

@@ -83,6 +83,28 @@ def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+def run_service(request, call, *, success=""):
+    """Run one service call; a refusal becomes an error message for the person. Return True when it ran."""
+    try:
+        call()
+    except NotAllowed as error:
+        messages.error(request, str(error))
+        return False
+    if success:
+        messages.success(request, success)
+    return True
+
+
+def back_to(request, default):
+    """The page a form asked to return to, if it is on this site; otherwise `default` (no open redirect)."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("back", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
 # My tasks ----------------------------------------------------------------------------------------------
 
 
@@ -232,12 +254,8 @@ def request_submit(request, pk):
 @staff_required
 def request_cancel(request, pk):
     pub_request = selectors.request_get_for(user=request.user, request_id=pk)
-    try:
-        services.request_cancel(pub_request=pub_request, actor=request.user)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("ยกเลิกคำขอแล้ว"))
+    run_service(request, lambda: services.request_cancel(pub_request=pub_request, actor=request.user),
+                success=_("ยกเลิกคำขอแล้ว"))  # fmt: skip
     return redirect(pub_request)
 
 
@@ -269,7 +287,7 @@ def request_file_add(request, pk):
         messages.error(request, error)
     else:
         messages.success(request, _("แนบไฟล์ “%(name)s” แล้ว") % {"name": request_file.original_name})
-    return redirect(request.POST.get("back") or reverse("backoffice:request-edit", args=[pk, "what"]))
+    return redirect(back_to(request, reverse("backoffice:request-edit", args=[pk, "what"])))
 
 
 def _file_json(request_file):
@@ -287,13 +305,9 @@ def _file_json(request_file):
 @staff_required
 def request_file_delete(request, pk, file_id):
     pub_request = selectors.request_get_for(user=request.user, request_id=pk)
-    try:
-        services.request_file_remove(pub_request=pub_request, actor=request.user, file_id=file_id)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("นำไฟล์ออกแล้ว"))
-    return redirect(request.POST.get("back") or reverse("backoffice:request-edit", args=[pk, "what"]))
+    run_service(request, lambda: services.request_file_remove(pub_request=pub_request, actor=request.user,
+                                                              file_id=file_id), success=_("นำไฟล์ออกแล้ว"))  # fmt: skip
+    return redirect(back_to(request, reverse("backoffice:request-edit", args=[pk, "what"])))
 
 
 @staff_required
@@ -362,10 +376,7 @@ def request_decide(request, pk):
 @staff_required
 def request_take(request, pk):
     pub_request = selectors.request_get_for(user=request.user, request_id=pk)
-    try:
-        services.request_take(pub_request=pub_request, actor=request.user)
-    except NotAllowed as error:
-        messages.error(request, str(error))
+    if not run_service(request, lambda: services.request_take(pub_request=pub_request, actor=request.user)):
         return redirect(pub_request)
     return redirect("backoffice:request-publish", pk)
 
