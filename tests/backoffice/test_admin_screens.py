@@ -68,7 +68,8 @@ def test_a_web_master_replaces_an_item_directly_where_the_office_allows_it(as_pe
     item = publish("annual-plan", "แผนฉบับเดิม", source="กลุ่มงานบริหารทั่วไป", files=[upload("เดิม.pdf", pdf_bytes())])
     client = as_person("webmaster")
     fields = {"topic": topic("annual-plan").pk, "title": "แผนฉบับแก้ไข", "source": "กลุ่มงานบริหารทั่วไป",
-              "note": "แก้คำผิด", "files": upload("ใหม่.pdf", pdf_bytes(2))}  # fmt: skip
+              "owner_unit": people["requester"].unit_id, "note": "แก้คำผิด",
+              "files": upload("ใหม่.pdf", pdf_bytes(2))}  # fmt: skip
     assert client.post(f"/backoffice/items/{item.pk}/edit/", fields).status_code == 302  # refused: office requires chain
     item.refresh_from_db()
     assert item.title == "แผนฉบับเดิม"

@@ -183,6 +183,11 @@ def client_of(request):
     return Client(peer, _port(meta.get("REMOTE_PORT")), peer_trusted)
 
 
+def client_address(request):
+    """The client's address by the trusted-proxy rule: what the traffic log, the audit trail and lockouts record."""
+    return client_of(request).address
+
+
 def request_id_of(request, client):
     """Return the request id: the trusted proxy's X-Request-ID when it is sane, else a new UUID4 hex."""
     if client.from_trusted_proxy:

@@ -10,21 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from khaosan.audit.traffic import client_address as _client_address
 from khaosan.backoffice import second_factor
 from khaosan.backoffice.views import role_required, staff_required
 from khaosan.org.models import Staff
 from khaosan.org.roles import Role
 
 
-def _client_address(request):
-    from khaosan.audit.traffic import client_of
-
-    return client_of(request).address
-
-
-def client_ip_for_axes(request):
-    """django-axes counts failures per address: the same address the traffic log records."""
-    return _client_address(request)
+# django-axes counts failures per address: the same address the traffic log records.
+client_ip_for_axes = _client_address
 
 
 def _next(request, default="backoffice:home"):

@@ -225,33 +225,26 @@ class DecisionForm(NoColon, forms.Form):
         return data
 
 
-class PublishForm(NoColon, forms.Form):
-    """The web master completes the metadata before publishing (S-2.3)."""
+class ItemContentForm(NoColon, forms.Form):
+    """What the public page of an item shows, with its provenance (S-G.2); publishing and editing add to it."""
 
     topic = TopicChoiceField(label=_("หัวข้อ"), error_messages={"required": _("โปรดเลือกหัวข้อ")})
-    title = forms.CharField(label=_("ชื่อเรื่อง"), max_length=300)
+    title = forms.CharField(label=_("ชื่อเรื่อง"), max_length=300, error_messages={"required": _("โปรดระบุชื่อเรื่อง")})
     summary = forms.CharField(label=_("สรุป"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     body = forms.CharField(label=_("เนื้อหา"), widget=RichTextarea(), required=False)
     external_url = forms.URLField(label=_("ลิงก์ภายนอก"), required=False, assume_scheme="https")
-    owner_unit = forms.ModelChoiceField(label=_("เจ้าของข้อมูล"), queryset=Unit.objects.none())
-    source = forms.CharField(label=_("แหล่งที่มา/อ้างอิง"), max_length=500)
+    owner_unit = forms.ModelChoiceField(label=_("เจ้าของข้อมูล"), queryset=Unit.objects.none(),
+                                        error_messages={"required": _("โปรดเลือกหน่วยงานเจ้าของข้อมูล (S-G.2)")})  # fmt: skip
+    source = forms.CharField(label=_("แหล่งที่มา/อ้างอิง"), max_length=500,
+                             error_messages={"required": _("โปรดระบุแหล่งที่มาของข้อมูล (S-G.2)")})  # fmt: skip
     data_from = forms.DateField(label=_("ข้อมูลตั้งแต่วันที่"), required=False, widget=DateInput())
     data_to = forms.DateField(label=_("ข้อมูลถึงวันที่"), required=False, widget=DateInput())
-    publish_at = forms.DateTimeField(
-        label=_("วันเวลาที่เผยแพร่ (เว้นว่าง = เผยแพร่ทันที)"), required=False, widget=DateTimeInput()
-    )
     expire_at = forms.DateTimeField(label=_("วันเวลาที่นำออก (เว้นว่าง = ไม่มีกำหนด)"), required=False,
                                     widget=DateTimeInput())  # fmt: skip
-    redaction_note = forms.CharField(
-        label=_("ตรวจแล้ว เผยแพร่ได้ เพราะ…"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("จำเป็นเมื่อระบบพบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล หรือมีไฟล์ที่ตรวจอัตโนมัติไม่ได้"),
-    )  # fmt: skip
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner_unit"].queryset = Unit.objects.filter(office=office)
-        self.fields["title"].error_messages["required"] = _("โปรดระบุชื่อเรื่อง")
-        self.fields["source"].error_messages["required"] = _("โปรดระบุแหล่งที่มาของข้อมูล (S-G.2)")
 
     def clean_body(self):
         return text_to_html(self.cleaned_data.get("body"))
@@ -266,30 +259,25 @@ class PublishForm(NoColon, forms.Form):
         return data
 
 
-class ItemEditForm(NoColon, forms.Form):
+class PublishForm(ItemContentForm):
+    """The web master completes the metadata before publishing (S-2.3)."""
+
+    publish_at = forms.DateTimeField(
+        label=_("วันเวลาที่เผยแพร่ (เว้นว่าง = เผยแพร่ทันที)"), required=False, widget=DateTimeInput()
+    )
+    redaction_note = forms.CharField(
+        label=_("ตรวจแล้ว เผยแพร่ได้ เพราะ…"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("จำเป็นเมื่อระบบพบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล หรือมีไฟล์ที่ตรวจอัตโนมัติไม่ได้"),
+    )  # fmt: skip
+    field_order = ["topic", "title", "summary", "body", "external_url", "owner_unit", "source", "data_from", "data_to",
+                   "publish_at", "expire_at", "redaction_note"]  # fmt: skip
+
+
+class ItemEditForm(ItemContentForm):
     """A web master changes a published item directly (offices that do not require the chain for changes)."""
 
-    topic = TopicChoiceField(label=_("หัวข้อ"), error_messages={"required": _("โปรดเลือกหัวข้อ")})
-    title = forms.CharField(label=_("ชื่อเรื่อง"), max_length=300, error_messages={"required": _("โปรดระบุชื่อเรื่อง")})
-    summary = forms.CharField(label=_("สรุป"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    body = forms.CharField(label=_("เนื้อหา"), widget=RichTextarea(), required=False)
-    external_url = forms.URLField(label=_("ลิงก์ภายนอก"), required=False, assume_scheme="https")
-    owner_unit = forms.ModelChoiceField(label=_("เจ้าของข้อมูล"), queryset=Unit.objects.none(), required=False)
-    source = forms.CharField(label=_("แหล่งที่มา/อ้างอิง"), max_length=500,
-                             error_messages={"required": _("โปรดระบุแหล่งที่มาของข้อมูล (S-G.2)")})  # fmt: skip
-    data_from = forms.DateField(label=_("ข้อมูลตั้งแต่วันที่"), required=False, widget=DateInput())
-    data_to = forms.DateField(label=_("ข้อมูลถึงวันที่"), required=False, widget=DateInput())
-    expire_at = forms.DateTimeField(label=_("วันเวลาที่นำออก (เว้นว่าง = ไม่มีกำหนด)"), required=False,
-                                    widget=DateTimeInput())  # fmt: skip
     note = forms.CharField(label=_("เหตุที่แก้ไข (เก็บในประวัติฉบับ)"), max_length=300,
                            error_messages={"required": _("โปรดระบุเหตุที่แก้ไข")})  # fmt: skip
-
-    def __init__(self, *args, office, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner_unit"].queryset = Unit.objects.filter(office=office)
-
-    def clean_body(self):
-        return text_to_html(self.cleaned_data.get("body"))
 
 
 class WithdrawForm(NoColon, forms.Form):

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from khaosan.audit.models import AuditCode, AuditEvent
 from khaosan.audit.services import audit_verify, record
+from khaosan.audit.traffic import client_address
 from khaosan.backoffice.forms import DateInput, NoColon
 from khaosan.backoffice.views import paginate, role_required
 from khaosan.catalog.storage import content_disposition
@@ -31,12 +32,6 @@ class AuditFilterForm(NoColon, forms.Form):
                                choices=[("", gettext_lazy("ทุกการกระทำ")), *AuditCode.choices])  # fmt: skip
     date_from = forms.DateField(label=gettext_lazy("ตั้งแต่วันที่"), required=False, widget=DateInput())
     date_to = forms.DateField(label=gettext_lazy("ถึงวันที่"), required=False, widget=DateInput())
-
-
-def _address(request):
-    from khaosan.audit.traffic import client_of
-
-    return client_of(request).address
 
 
 @role_required(Role.COMMITTEE, Role.ADMINISTRATOR)
@@ -119,7 +114,7 @@ def traffic(request):
             )
             response["Cache-Control"] = "private, no-store"
             return response
-    record(request.user, AuditCode.TRAFFIC_VIEWED, None, office=request.user.office, address=_address(request),
+    record(request.user, AuditCode.TRAFFIC_VIEWED, None, office=request.user.office, address=client_address(request),
            screen="backoffice")  # fmt: skip
     return render(request, "backoffice/traffic.html", {"status": traffic_status(), "form": form})
 

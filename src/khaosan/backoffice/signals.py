@@ -9,11 +9,9 @@ from khaosan.audit.services import record
 
 
 def _address(request):
-    if request is None:
-        return None
-    from khaosan.audit.traffic import client_of
+    from khaosan.audit.traffic import client_address
 
-    return client_of(request).address
+    return client_address(request) if request is not None else None
 
 
 @receiver(user_logged_in, dispatch_uid="audit-login")

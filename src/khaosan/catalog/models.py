@@ -160,10 +160,6 @@ class Topic(Bilingual):
     def get_absolute_url(self):
         return reverse("public:topic", args=[self.category.code, self.code])
 
-    @property
-    def is_news_like(self):
-        return self.kind in {self.Kind.NEWS, self.Kind.PHOTO}
-
 
 class ItemQuerySet(models.QuerySet):
     def visible_at(self, at):
@@ -370,9 +366,6 @@ class Attachment(models.Model):
     def medium_url(self):
         return self.rendition_url(960)
 
-    @property
-    def large_url(self):
-        return self.rendition_url(1600)
 
 
 class ItemVersion(models.Model):

@@ -123,12 +123,6 @@ def pdf_renderer():
         renderer.close()
 
 
-def html_to_pdf(html, **options):
-    """Render one HTML document to PDF bytes."""
-    with pdf_renderer() as renderer:
-        return renderer.render(html, **options)
-
-
 def document_html(body, *, title="", extra_css=""):
     """Wrap a document body in the HTML shell every khaosan PDF uses."""
     from html import escape

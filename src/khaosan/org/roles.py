@@ -5,7 +5,6 @@ a date range) · webmaster (at least two, S-3.1) · committee (read-only) · adm
 """
 
 from django.db.models import Q, TextChoices
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,9 +67,6 @@ def members(office, role, *, on=None):
         .order_by("first_name", "last_name")
     )
 
-
-def today():
-    return timezone.localdate()
 
 
 # Web masters also keep Django's admin for fixing an item directly (office-scoped there).

@@ -76,13 +76,6 @@ def thai_datetime(value, *, short=False):
     return f"{thai_date(local, short=short)} {time} น."
 
 
-def thai_month_year(year, month):
-    """'พฤศจิกายน 2569' for a Common-Era year and month."""
-    if _english():
-        return f"{MONTHS_EN[month - 1]} {year}"
-    return f"{MONTHS_TH[month - 1]} {be_year(year)}"
-
-
 def fiscal_year(value):
     """Return the Buddhist-era fiscal year a date falls in (1 Oct starts the next one)."""
     d = _as_local_date(value)

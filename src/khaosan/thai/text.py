@@ -10,10 +10,6 @@ _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _SPACES = re.compile(r"\s+")
 
 
-def has_thai(text):
-    return bool(_THAI.search(text or ""))
-
-
 def normalize(text):
     """Return text in NFC with runs of white space folded, so that equal Thai strings compare equal."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
