@@ -1,7 +1,8 @@
-"""Shared fixtures: an office with units, the real standard synced, files in a temporary folder."""
+"""Shared fixtures: one clock for the suite, an office with units, the real standard synced, files in a temporary folder."""
 
 import datetime as dt
 import io
+import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +14,66 @@ from khaosan.catalog.services import item_create
 from django.contrib.auth.models import Group
 
 from khaosan.org.models import Office, Staff, Unit
+
+
+BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")
+# The moment every test starts at unless it moves the clock: a plain working Wednesday morning in Bangkok,
+# far from holidays and from the fiscal-year edge. KHAOSAN_TEST_NOW (ISO 8601) starts the suite elsewhere,
+# e.g. on a fiscal-year edge, to show that nothing depends on the day it runs.
+DEFAULT_NOW = dt.datetime(2026, 6, 17, 10, 0, tzinfo=BANGKOK)
+
+
+def suite_now():
+    raw = os.environ.get("KHAOSAN_TEST_NOW", "").strip()
+    if not raw:
+        return DEFAULT_NOW
+    moment = dt.datetime.fromisoformat(raw)
+    return moment if moment.tzinfo else moment.replace(tzinfo=BANGKOK)
+
+
+class Clock:
+    """The suite's one clock (time-machine): every test starts at `suite_now()`, and moves it explicitly.
+
+    Time goes on ticking from there, so records made one after another keep their order. A fixed-offset
+    zone is used on purpose: the process keeps the machine's own time zone (UTC on servers), so code that
+    wrongly uses the server's zone instead of the office's still fails.
+    """
+
+    def __init__(self, traveller):
+        self._traveller = traveller
+
+    @property
+    def now(self):
+        from django.utils import timezone
+
+        return timezone.now()
+
+    @property
+    def today(self):
+        """The office's date now (Asia/Bangkok)."""
+        from django.utils import timezone
+
+        return timezone.localdate()
+
+    def move_to(self, moment, *, tick=True):
+        if isinstance(moment, str):
+            moment = dt.datetime.fromisoformat(moment)
+        if isinstance(moment, dt.datetime) and moment.tzinfo is None:
+            moment = moment.replace(tzinfo=BANGKOK)
+        self._traveller.move_to(moment, tick=tick)
+
+    def advance(self, delta=None, **kwargs):
+        self._traveller.shift(delta if delta is not None else dt.timedelta(**kwargs))
+
+    def freeze(self):
+        """Stop the ticking at this instant (for assertions on exact times)."""
+        self._traveller.move_to(self.now, tick=False)
+
+
+@pytest.fixture(autouse=True)
+def clock(time_machine):
+    time_machine.move_to(suite_now(), tick=True)
+    return Clock(time_machine)
 
 
 @pytest.fixture(autouse=True)
@@ -47,8 +108,10 @@ def _sync_shipped_standard():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Sync the shipped standard once: every test starts with its categories and topics."""
-    with django_db_blocker.unblock():
+    """Sync the shipped standard once, the day before the suite's moment: every test starts with its topics."""
+    import time_machine
+
+    with django_db_blocker.unblock(), time_machine.travel(suite_now() - dt.timedelta(days=1), tick=False):
         _sync_shipped_standard()
 
 

@@ -28,6 +28,12 @@ pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def _at_now(clock):
+    """Records are written and days sealed at NOW: the open segment is NOW's day, whatever today is."""
+    clock.move_to(NOW, tick=False)
+
+
 def day(n):
     """Noon UTC, `n` days before NOW's day."""
     return dt.datetime.combine(NOW.date() - dt.timedelta(days=n), dt.time(12), tzinfo=UTC)
