@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from khaosan.catalog.files import type_label
 from khaosan.catalog.models import Item
 from khaosan.org.roles import Role, acting_roles, has_role
+from khaosan.params import positive_int
 from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.workflow import selectors, services
 from khaosan.workflow.models import OPEN_FILTER, Action, Notification, RequestFile, State
@@ -558,14 +559,14 @@ def forms_bundle(request):
     from khaosan.thai.dates import current_fiscal_year
     from khaosan.workflow import documents
 
-    year = request.GET.get("fy", "")
+    year = positive_int(request.GET.get("fy"))
     fmt = request.GET.get("format", "")
-    if year.isdigit() and fmt in {"pdf", "zip"}:
+    if year is not None and fmt in {"pdf", "zip"}:
         office = request.user.office
         if fmt == "pdf":
-            content, mime = documents.forms_bundle_pdf(office, int(year)), "application/pdf"
+            content, mime = documents.forms_bundle_pdf(office, year), "application/pdf"
         else:
-            content, mime = documents.forms_bundle_zip(office, int(year)), "application/zip"
+            content, mime = documents.forms_bundle_zip(office, year), "application/zip"
         response = HttpResponse(content, content_type=mime)
         response["Content-Disposition"] = content_disposition("attachment", f"แบบฟอร์มขอเผยแพร่-ปีงบประมาณ{year}.{fmt}")
         return response

@@ -17,6 +17,7 @@ from khaosan.catalog import selectors
 from khaosan.catalog.models import Topic
 from khaosan.catalog.services import attachment_count_download, item_count_view
 from khaosan.catalog.storage import blob_response, rendition_file
+from khaosan.params import positive_int
 from khaosan.public.sitemaps import sitemaps_for
 
 
@@ -31,13 +32,13 @@ def paginate(request, queryset, *, per_page=None):
     """Return the requested page of `queryset`; a bad page number gets a Thai message, not a crash."""
     per_page = per_page or settings.KHAOSAN["ITEMS_PER_PAGE"]
     raw = request.GET.get("page", "1").strip() or "1"
-    if not raw.isdigit():
+    number = positive_int(raw)
+    if number is None and not raw.isdecimal():
         raise BadPage(_("“%(page)s” ไม่ใช่เลขหน้า โปรดใช้ตัวเลข เช่น 1 หรือ 2") % {"page": raw[:20]}, 400)
     paginator = Paginator(queryset, per_page)
-    number = int(raw)
-    if number < 1 or number > paginator.num_pages:
+    if number is None or number > paginator.num_pages:
         raise BadPage(
-            _("ไม่มีหน้าที่ %(page)s รายการนี้มีทั้งหมด %(pages)s หน้า") % {"page": number, "pages": paginator.num_pages},
+            _("ไม่มีหน้าที่ %(page)s รายการนี้มีทั้งหมด %(pages)s หน้า") % {"page": raw[:20], "pages": paginator.num_pages},
             404,
         )
     return paginator.page(number)
@@ -91,14 +92,14 @@ def topic(request, category_code, topic_code):
     years = selectors.fiscal_years_of(items)
     year = request.GET.get("year", "")
     if year:
-        if not year.isdigit() or int(year) not in years:
+        if positive_int(year) not in years:
             return message_page(
                 request,
                 status=404,
                 title=_("ไม่พบรายการของปีที่เลือก"),
                 message=_("ไม่มีรายการในปีงบประมาณ “%(year)s” ของหัวข้อนี้ โปรดเลือกปีจากรายการ") % {"year": year[:8]},
             )
-        items = items.filter(fiscal_year=int(year))
+        items = items.filter(fiscal_year=positive_int(year))
     try:
         page = paginate(request, selectors.with_list_data(items.order_by("-publish_at", "-pk")))
     except BadPage as error:
@@ -161,14 +162,13 @@ def search(request):
             errors.append(_("ไม่พบหมวดหมู่ที่เลือก จึงค้นหาจากทุกหมวดหมู่"))
             category_code = ""
     if year:
-        if year.isdigit() and 2400 < int(year) < 2800:
-            candidates = candidates.filter(fiscal_year=int(year))
+        if 2400 < (positive_int(year) or 0) < 2800:
+            candidates = candidates.filter(fiscal_year=positive_int(year))
         else:
             errors.append(_("ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น 2569 จึงค้นหาจากทุกปี"))
             year = ""
-    raw = request.GET.get("page", "1")
-    number = int(raw) if raw.isdigit() and int(raw) > 0 else 1
     per_page = settings.KHAOSAN["ITEMS_PER_PAGE"]
+    number = positive_int(request.GET.get("page"), default=1)
     results = catalog_search.search(
         selectors.with_list_data(candidates), query, limit=per_page, offset=(number - 1) * per_page
     )
@@ -270,7 +270,10 @@ def sitemap_section(request, section):
         response.render()
         return response.content
 
-    key = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{request.GET.get('p', '1')[:6]}"
+    page = positive_int(request.GET.get("p", "1"))
+    if page is None:
+        raise Http404
+    key = f"sitemap:{request.scheme}:{request.get_host()}:{section}:{page}"
     return HttpResponse(selectors.window_cached(office, key, render, max_age=600), content_type="application/xml")
 
 

@@ -8,11 +8,17 @@ from django.utils.translation import get_language
 
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _SPACES = re.compile(r"\s+")
+# Control characters (NUL among them), surrogates and unassigned code points carry no words; in a search
+# query they end SQLite strings early. They become spaces.
+_NOT_TEXT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def normalize(text):
-    """Return text in NFC with runs of white space folded, so that equal Thai strings compare equal."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+    """Return text in NFC with control characters dropped and runs of white space folded.
+
+    Equal Thai strings then compare equal, and no character that ends a string early reaches a query.
+    """
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", _NOT_TEXT.sub(" ", text or ""))).strip()
 
 
 @lru_cache(maxsize=4096)

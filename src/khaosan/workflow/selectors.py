@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from khaosan.org.roles import Role, acting_roles, has_role
+from khaosan.params import positive_int
 from khaosan.workflow.models import Notification, PublicationRequest, State
 from khaosan.workflow.permissions import SEES_ALL, can_view
 
@@ -82,9 +83,9 @@ def filter_requests(queryset, params):
     elif state == "open":
         queryset = queryset.filter(state__in=[State.DRAFT, State.IN_REVIEW, State.RETURNED, State.APPROVED])
     for param, field in (("unit", "requester_unit_id"), ("topic", "topic_id")):
-        value = params.get(param, "")
-        if value.isdigit():
-            queryset = queryset.filter(**{field: int(value)})
+        value = positive_int(params.get(param))
+        if value is not None:
+            queryset = queryset.filter(**{field: value})
     channel = params.get("channel")
     if channel:
         queryset = queryset.filter(channel=channel)
