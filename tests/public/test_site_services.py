@@ -90,6 +90,17 @@ def test_visitors_are_counted_once_a_day_without_cookies(client, office):
     assert (today.visitors, today.page_views) == (2, 3)
 
 
+def test_behind_nginx_visitors_are_told_apart_by_the_address_the_proxy_names(client, office):
+    """REMOTE_ADDR is the proxy (127.0.0.1) for everyone; the trusted proxy's header names each visitor."""
+    for address in ("203.0.113.5", "203.0.113.6", "203.0.113.5"):
+        client.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address, HTTP_USER_AGENT="Mozilla/5.0 same")
+    client.get("/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="203.0.113.7", HTTP_USER_AGENT="Mozilla/5.0 same")
+    client.get("/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="203.0.113.8", HTTP_USER_AGENT="Mozilla/5.0 same")
+    today = DailyVisits.objects.get(office=office)
+    # Two visitors behind the proxy, and one untrusted peer whatever address it writes into the header.
+    assert (today.visitors, today.page_views) == (3, 5)
+
+
 def test_footer_shows_visitor_counts_and_the_viewers_needed(client, office):
     DailyVisits.objects.create(office=office, date=timezone.localdate(), visitors=7, page_views=20)
     html = client.get("/").content.decode()

@@ -64,7 +64,7 @@ class TrafficRecordAdmin(SuperuserOnlyAdmin):
 
     def _record_view(self, request, **details):
         from khaosan.audit.services import record
-        from khaosan.audit.traffic import client_of
+        from khaosan.clients import client_of
 
         if self.has_view_permission(request):
             record(request.user, AuditCode.TRAFFIC_VIEWED, address=client_of(request).address, **details)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.functional import empty
 
 from khaosan.audit import traffic
+from khaosan.clients import client_of
 
 logger = logging.getLogger("khaosan.traffic")
 
@@ -30,7 +31,7 @@ class TrafficLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         at = timezone.now()
-        client = traffic.client_of(request)
+        client = client_of(request)
         request.traffic_client = client
         request.request_id = traffic.request_id_of(request, client)
         response = self.get_response(request)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from khaosan.audit.traffic import client_address as _client_address
+from khaosan.clients import client_address as _client_address
 from khaosan.backoffice import second_factor
 from khaosan.backoffice.views import role_required, staff_required
 from khaosan.org.models import Staff

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from khaosan.audit.models import AuditCode, AuditEvent
 from khaosan.audit.services import audit_verify, record
-from khaosan.audit.traffic import client_address
+from khaosan.clients import client_address
 from khaosan.backoffice.forms import DateInput, NoColon
 from khaosan.backoffice.views import paginate, role_required
 from khaosan.catalog.storage import content_disposition

@@ -9,7 +9,7 @@ from khaosan.audit.services import record
 
 
 def _address(request):
-    from khaosan.audit.traffic import client_address
+    from khaosan.clients import client_address
 
     return client_address(request) if request is not None else None
 

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
+from khaosan.clients import client_address
 from khaosan.public.models import DailyVisits, VisitorSeen
 
 BOT_PATTERN = re.compile(r"bot|crawl|spider|slurp|facebookexternalhit|line-poker|preview|monitor|curl|wget", re.I)
@@ -20,7 +21,7 @@ STATS_CACHE_SECONDS = 60
 
 
 def visitor_digest(request, day):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request) or ""
     agent = request.META.get("HTTP_USER_AGENT", "")[:300]
     raw = f"{settings.SECRET_KEY}|{day.isoformat()}|{address}|{agent}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
