@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from khaosan.public import feeds
 from khaosan.public import views as public_views
@@ -26,9 +26,10 @@ urlpatterns = [
     path("admin/login/", public_views.admin_login_redirect),
     path("admin/", admin.site.urls),
     path("backoffice/", include("khaosan.backoffice.urls")),
-    # Office emblems and photos are public; uploaded item files are not here (see /files/).
-    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
+# Office emblems and photos (uploaded item files are never here, see /files/). In production nginx serves
+# /media/ (README); Django's file view is for development only, and `static()` adds nothing without DEBUG.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 urlpatterns += i18n_patterns(path("", include("khaosan.public.urls")), prefix_default_language=False)
 
 handler400 = "khaosan.public.errors.bad_request"

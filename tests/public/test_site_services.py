@@ -113,3 +113,12 @@ def test_english_switch_keeps_the_page(client, publish):
     assert f'href="/en{item.get_absolute_url()}"' in html
     english = client.get(f"/en{item.get_absolute_url()}").content.decode()
     assert '<html lang="en">' in english
+
+
+def test_media_is_not_served_by_django_outside_development(client, office, settings):
+    from pathlib import Path
+
+    (Path(settings.MEDIA_ROOT) / "office").mkdir(parents=True)
+    (Path(settings.MEDIA_ROOT) / "office" / "emblem.png").write_bytes(b"\x89PNG emblem")
+    assert not settings.DEBUG
+    assert client.get("/media/office/emblem.png").status_code == 404

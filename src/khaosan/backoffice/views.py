@@ -469,8 +469,15 @@ def request_publish(request, pk):
 
 
 def _preview(request, pub_request, data):
-    """The public page as it will look, built from the unsaved form: nothing is written."""
+    """The public page as it will look, built from the unsaved form: nothing is written.
+
+    The body is sanitised exactly as publishing will sanitise it, so the preview never runs what the
+    public page would not (a meta refresh, a script).
+    """
+    from khaosan.catalog.html import clean_html
+
     fields = {k: v for k, v in data.items() if k not in {"redaction_note"}}
+    fields["body"] = clean_html(fields.get("body", ""))
     item = Item(office=pub_request.office, status=Item.Status.PUBLISHED, **fields)
     item.publish_at = fields.get("publish_at") or timezone.now()
     item.updated_at = timezone.now()
