@@ -1,7 +1,14 @@
 """Error pages in Thai that say what to do next; never an exception's text."""
 
+import logging
+
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger("khaosan.requests")
 
 
 def _page(request, status, title, message):
@@ -9,6 +16,10 @@ def _page(request, status, title, message):
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, DisallowedHost):
+        # The host is unknown, so is the office: a plain page, with nothing that asks the request for its host.
+        logger.warning("refused a request for a host this site does not serve: %.100r", request.META.get("HTTP_HOST"))
+        return HttpResponseBadRequest(loader.get_template("400-host.html").render({}))
     return _page(request, 400, _("คำขอไม่ถูกต้อง"), _("ข้อมูลที่ส่งมาไม่ถูกต้อง โปรดกลับไปหน้าก่อนแล้วลองอีกครั้ง"))
 
 
