@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "khaosan.catalog",
     "khaosan.public",
     "khaosan.workflow",
+    "khaosan.compliance",
     "khaosan.backoffice",
     "khaosan.demo",
 ]
