@@ -69,3 +69,32 @@ def test_query_words_drop_punctuation_and_repeats():
     assert query_words("' OR 1=1 --") == ["or", "1"]
     assert query_words("ยื่นใบสมัครที่สำนักงาน") == ["ยื่น", "ใบสมัคร", "ที่", "สำนักงาน"]  # marks at word edges kept
     assert query_words("!!! ??? ...") == []
+
+
+@pytest.mark.parametrize(
+    "kind, day, start, end, label",
+    [
+        ("fiscal_year", dt.date(2026, 9, 30), dt.date(2025, 10, 1), dt.date(2026, 9, 30), "ปีงบประมาณ 2569"),
+        ("fiscal_year", dt.date(2026, 10, 1), dt.date(2026, 10, 1), dt.date(2027, 9, 30), "ปีงบประมาณ 2570"),
+        ("half_year", dt.date(2027, 3, 31), dt.date(2026, 10, 1), dt.date(2027, 3, 31), "รอบ 6 เดือนแรก ปีงบประมาณ 2570"),
+        ("half_year", dt.date(2027, 4, 1), dt.date(2027, 4, 1), dt.date(2027, 9, 30), "รอบ 6 เดือนหลัง ปีงบประมาณ 2570"),
+        ("quarter", dt.date(2026, 12, 31), dt.date(2026, 10, 1), dt.date(2026, 12, 31), "ไตรมาส 1/2570"),
+        ("quarter", dt.date(2027, 1, 1), dt.date(2027, 1, 1), dt.date(2027, 3, 31), "ไตรมาส 2/2570"),
+        ("quarter", dt.date(2027, 9, 30), dt.date(2027, 7, 1), dt.date(2027, 9, 30), "ไตรมาส 4/2570"),
+        ("month", dt.date(2028, 2, 29), dt.date(2028, 2, 1), dt.date(2028, 2, 29), "กุมภาพันธ์ 2571"),
+        ("month", dt.date(2026, 12, 31), dt.date(2026, 12, 1), dt.date(2026, 12, 31), "ธันวาคม 2569"),
+    ],
+)
+def test_periods_of_the_fiscal_calendar(kind, day, start, end, label):
+    from khaosan.thai.dates import period_of
+
+    period = period_of(kind, day)
+    assert (period.start, period.end, period.label()) == (start, end, label)
+
+
+def test_the_period_before_and_after_cross_the_fiscal_year():
+    from khaosan.thai.dates import period_after, period_before, period_of
+
+    first_quarter = period_of("quarter", dt.date(2026, 11, 15))
+    assert period_before(first_quarter).start == dt.date(2026, 7, 1)
+    assert period_after(period_of("month", dt.date(2026, 12, 5))).start == dt.date(2027, 1, 1)

@@ -47,6 +47,8 @@ class StandardRelease(models.Model):
     checksum = models.CharField(max_length=64)
     synced_at = models.DateTimeField(default=timezone.now)
     summary = models.JSONField(default=dict)
+    # The file's office-wide rules: when an item counts as expiring, how the completeness score is made.
+    policy = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("การนำเข้ามาตรฐาน")
@@ -136,12 +138,15 @@ class Topic(Bilingual):
         HALF_YEAR = "half_year", _("ทุกรอบ 6 เดือน")
         QUARTERLY = "quarterly", _("ทุกไตรมาส")
         MONTHLY = "monthly", _("ทุกเดือน")
+        RECENT = "recent", _("มีรายการใหม่อย่างสม่ำเสมอ")
 
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics")
     code = models.SlugField(_("รหัส"), max_length=80, unique=True)
     kind = models.CharField(_("ลักษณะ"), max_length=20, choices=Kind.choices, default=Kind.DOCUMENT)
     required = models.BooleanField(_("ต้องมีตามมาตรฐาน"), default=False)
     refresh = models.CharField(_("รอบการปรับปรุง"), max_length=20, choices=Refresh.choices, default=Refresh.NONE)
+    # The refresh rule as the data file spells it out for this topic (compliance/states.py reads it).
+    currency = models.JSONField(_("เกณฑ์ความเป็นปัจจุบัน"), default=dict, blank=True)
     expire_days = models.PositiveIntegerField(_("อายุการเผยแพร่เริ่มต้น (วัน)"), null=True, blank=True)
     responsible = models.JSONField(_("หน่วยงานที่รับผิดชอบ"), default=list, blank=True)
     includes = models.ManyToManyField(

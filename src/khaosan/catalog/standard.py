@@ -19,6 +19,9 @@ from khaosan.catalog.models import Category, ChecklistItem, Item, StandardReleas
 SCHEMES = {choice.value for choice in ChecklistItem.Scheme}
 TOPIC_KINDS = {choice.value for choice in Topic.Kind}
 REFRESH_RULES = {choice.value for choice in Topic.Refresh}
+PERIODS = {"fiscal_year", "half_year", "quarter", "month"}
+RULE_KEYS = {"period", "covers", "due_days", "within_days"}
+TOPIC_STATES = ("current", "expiring", "stale", "expired", "missing")
 
 
 class StandardFileError(ValueError):
@@ -77,6 +80,7 @@ def validate(data, *, source="standard"):
         for year, body in (years or {}).items():
             need(isinstance(year, int) and 2500 < year < 2700, f"checklists.{scheme}.{year}: a B.E. fiscal year")
             need(isinstance((body or {}).get("items"), dict), f"checklists.{scheme}.{year}.items: a mapping")
+    _validate_currency(data, need)
     seen_topics, seen_categories = set(), set()
     all_codes = set()
     for c_index, category in enumerate(data.get("categories") or []):
@@ -92,6 +96,7 @@ def validate(data, *, source="standard"):
             seen_topics.add(topic.get("code"))
             need(topic.get("kind", "document") in TOPIC_KINDS, f"{twhere}.kind: one of {sorted(TOPIC_KINDS)}")
             need(topic.get("refresh", "none") in REFRESH_RULES, f"{twhere}.refresh: one of {sorted(REFRESH_RULES)}")
+            _validate_rule(topic.get("currency") or {}, f"{twhere}.currency", need)
             for year, answers in (topic.get("answers") or {}).items():
                 for scheme, codes in (answers or {}).items():
                     known = ((checklists.get(scheme) or {}).get(year) or {}).get("items") or {}
@@ -105,6 +110,46 @@ def validate(data, *, source="standard"):
     need(seen_categories, "categories: at least one category is required")
     if problems:
         raise StandardFileError(f"{source}:\n  " + "\n  ".join(problems))
+
+
+def _validate_rule(rule, where, need):
+    if not isinstance(rule, dict):
+        need(False, f"{where}: a mapping")
+        return
+    need(set(rule) <= RULE_KEYS, f"{where}: unknown keys {sorted(set(rule) - RULE_KEYS)}")
+    need(rule.get("period", "month") in PERIODS, f"{where}.period: one of {sorted(PERIODS)}")
+    need(rule.get("covers", "current") in ("current", "previous"), f"{where}.covers: current or previous")
+    for key in ("due_days", "within_days"):
+        need(isinstance(rule.get(key, 0), int) and rule.get(key, 0) >= 0, f"{where}.{key}: a whole number of days")
+
+
+def _validate_currency(data, need):
+    currency = data.get("currency") or {}
+    rules = currency.get("rules") or {}
+    need(set(rules) == REFRESH_RULES, f"currency.rules: one rule for each of {sorted(REFRESH_RULES)}")
+    for name, rule in rules.items():
+        _validate_rule(rule or {}, f"currency.rules.{name}", need)
+    need(isinstance(currency.get("expiring_days", 14), int), "currency.expiring_days: a whole number of days")
+    points = (data.get("completeness") or {}).get("points") or {}
+    need(set(points) == set(TOPIC_STATES), f"completeness.points: one number for each of {', '.join(TOPIC_STATES)}")
+    need(all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in points.values()), "completeness.points: 0 … 1")
+
+
+def topic_rule(data, entry):
+    """The refresh rule of one topic: its refresh kind's rule from `currency.rules`, with the topic's overrides."""
+    rules = (data.get("currency") or {}).get("rules") or {}
+    refresh = entry.get("refresh", Topic.Refresh.NONE)
+    return {**(rules.get(refresh) or {}), **(entry.get("currency") or {})}
+
+
+def policy_of(data):
+    """The office-wide rules kept with each release: expiry warnings and the completeness score."""
+    currency = data.get("currency") or {}
+    return {
+        "expiring_days": currency.get("expiring_days", 14),
+        "expiry_warnings_days": list(currency.get("expiry_warnings_days") or [14, 3]),
+        "completeness": data.get("completeness") or {},
+    }
 
 
 def _names(entry):
@@ -142,7 +187,7 @@ def sync(data, *, checksum="", actor=None):
         category = _sync_category(entry, c_order, summary, now)
         categories_in_file.add(category.pk)
         for t_order, topic_entry in enumerate(entry.get("topics") or []):
-            topic = _sync_topic(topic_entry, category, t_order, summary, now)
+            topic = _sync_topic(topic_entry, category, t_order, summary, now, rule=topic_rule(data, topic_entry))
             topics_in_file[topic.code] = (topic, topic_entry)
 
     for topic, entry in topics_in_file.values():
@@ -165,7 +210,9 @@ def sync(data, *, checksum="", actor=None):
         category.save(update_fields=["retired_at"])
         summary.retired.append(f"category:{category.code}")
 
-    release = StandardRelease.objects.create(version=data["version"], checksum=checksum, summary=summary.as_dict())
+    release = StandardRelease.objects.create(
+        version=data["version"], checksum=checksum, summary=summary.as_dict(), policy=policy_of(data)
+    )
     record(actor, AuditCode.STANDARD_SYNCED, release, system="sync_standard", **summary.as_dict())
     transaction.on_commit(forget_navigation)
     return summary
@@ -214,7 +261,7 @@ def _sync_category(entry, order, summary, now):
     return category
 
 
-def _sync_topic(entry, category, order, summary, now):
+def _sync_topic(entry, category, order, summary, now, *, rule):
     code = entry["code"]
     previous = list(entry.get("previous_codes") or [])
     values = _names(entry) | {
@@ -222,6 +269,7 @@ def _sync_topic(entry, category, order, summary, now):
         "kind": entry.get("kind", Topic.Kind.DOCUMENT),
         "required": bool(entry.get("required", False)),
         "refresh": entry.get("refresh", Topic.Refresh.NONE),
+        "currency": rule,
         "expire_days": entry.get("expire_days"),
         "responsible": list(entry.get("responsible") or []),
         "order": order,

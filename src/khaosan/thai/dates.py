@@ -5,6 +5,7 @@ year in which it ends: 1 Oct 2025 – 30 Sep 2026 is ปีงบประมา
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -115,3 +116,62 @@ def date_range_text(start, end):
     if start and end and start == end:
         return thai_date(start, short=True)
     return f"{thai_date(start, short=True) if start else '…'} – {thai_date(end, short=True) if end else '…'}"
+
+
+# Periods of the fiscal calendar ------------------------------------------------------------------------
+#
+# The refresh rules of the standard (catalog/standard.yaml, `currency`) ask for one item per fiscal year,
+# half-year round (รอบ 6 เดือน: Oct–Mar, Apr–Sep), quarter or month.
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """One fiscal year, half, quarter or month: [start, end], both dates inclusive."""
+
+    start: dt.date
+    end: dt.date
+    kind: str
+
+    def label(self):
+        """'ปีงบประมาณ 2570', 'รอบ 6 เดือนแรก ปีงบประมาณ 2570', 'ไตรมาส 1/2570', 'ตุลาคม 2569'."""
+        fy = fiscal_year(self.start)
+        if self.kind == "fiscal_year":
+            return f"Fiscal year {fy - BE_OFFSET}" if _english() else f"ปีงบประมาณ {fy}"
+        if self.kind == "half_year":
+            first = self.start.month == 10
+            if _english():
+                return f"{'First' if first else 'Second'} half of fiscal year {fy - BE_OFFSET}"
+            return f"รอบ 6 เดือน{'แรก' if first else 'หลัง'} ปีงบประมาณ {fy}"
+        if self.kind == "quarter":
+            quarter = fiscal_quarter(self.start)
+            return f"Q{quarter} of fiscal year {fy - BE_OFFSET}" if _english() else f"ไตรมาส {quarter}/{fy}"
+        if _english():
+            return f"{MONTHS_EN[self.start.month - 1]} {self.start.year}"
+        return f"{MONTHS_TH[self.start.month - 1]} {be_year(self.start.year)}"
+
+
+def _add_months(day, months):
+    index = day.month - 1 + months
+    return dt.date(day.year + index // 12, index % 12 + 1, 1)
+
+
+PERIOD_MONTHS = {"fiscal_year": 12, "half_year": 6, "quarter": 3, "month": 1}
+
+
+def period_of(kind, value):
+    """Return the Period of `kind` (fiscal_year, half_year, quarter, month) that contains `value`."""
+    day = _as_local_date(value)
+    months = PERIOD_MONTHS[kind]
+    # Periods are aligned on 1 October, the first day of the fiscal year.
+    offset = (day.month - 10) % 12 // months * months
+    start = _add_months(dt.date(day.year if day.month >= 10 else day.year - 1, 10, 1), offset)
+    end = _add_months(start, months) - dt.timedelta(days=1)
+    return Period(start, end, kind)
+
+
+def period_before(period):
+    return period_of(period.kind, period.start - dt.timedelta(days=1))
+
+
+def period_after(period):
+    return period_of(period.kind, period.end + dt.timedelta(days=1))
