@@ -60,6 +60,7 @@ class AuditCode(models.TextChoices):
     ITEM_UPDATED = "item.updated", pgettext_lazy("audit", "แก้ไขรายการ")
     ITEM_PUBLISHED = "item.published", pgettext_lazy("audit", "เผยแพร่รายการ")
     ITEM_WITHDRAWN = "item.withdrawn", pgettext_lazy("audit", "ถอนการเผยแพร่")
+    ITEM_EXPIRED = "item.expired", pgettext_lazy("audit", "นำออกเมื่อครบกำหนด")
     ATTACHMENT_ADDED = "attachment.added", pgettext_lazy("audit", "แนบไฟล์")
     ATTACHMENT_REMOVED = "attachment.removed", pgettext_lazy("audit", "นำไฟล์ออก")
     STANDARD_SYNCED = "standard.synced", pgettext_lazy("audit", "นำเข้ามาตรฐาน")

@@ -92,9 +92,17 @@ def item_create(*, office, actor=None, files=(), status=Item.Status.DRAFT, **fie
 
 
 @transaction.atomic
-def item_update(*, item, actor=None, **fields):
-    """Change an item's content or provenance; the audit row keeps what changed."""
+def item_update(*, item, actor=None, through_request=False, **fields):
+    """Change an item's content or provenance; the audit row keeps what changed.
+
+    An item that has left the public site (expired or withdrawn) comes back only through a new request
+    (S-2.4): a direct edit may correct it in the archive, never put it back on the site.
+    """
     item = Item.objects.select_for_update().get(pk=item.pk)
+    if item.was_public and not through_request and "expire_at" in fields:
+        expire_at = fields["expire_at"]
+        if expire_at is None or expire_at > timezone.now():
+            raise ValidationError({"expire_at": _("รายการนี้ถูกนำออกจากเว็บไซต์แล้ว จะกลับมาเผยแพร่ได้ด้วยคำขอเผยแพร่ใหม่เท่านั้น")})
     if "body" in fields:
         fields["body"] = clean_html(fields["body"])
     merged = {name: getattr(item, name) for name in EDITABLE_FIELDS} | fields
@@ -224,7 +232,7 @@ def item_snapshot(*, item, actor=None, note=""):
 
 
 @transaction.atomic
-def item_replace_content(*, item, actor=None, note="", files=None, **fields):
+def item_replace_content(*, item, actor=None, note="", files=None, through_request=False, **fields):
     """Replace a published item's content (S-2.3): the previous state is kept as a version first.
 
     `files`, when given, is a list of (blob, original_name, extension) that replaces the current files;
@@ -232,7 +240,7 @@ def item_replace_content(*, item, actor=None, note="", files=None, **fields):
     """
     item = Item.objects.select_for_update().get(pk=item.pk)
     item_snapshot(item=item, actor=actor, note=note or _("ก่อนแทนที่เนื้อหา"))
-    item = item_update(item=item, actor=actor, **fields)
+    item = item_update(item=item, actor=actor, through_request=through_request, **fields)
     if files is not None:
         item.attachments.update(item=None)
         Item.objects.filter(pk=item.pk).update(cover=None)

@@ -356,7 +356,7 @@ def request_publish(*, pub_request_id, actor, redaction_clean, redaction_note=""
         validate_item_fields(office=pub_request.office, fields=item_fields)
         item = item_replace_content(
             item=pub_request.target_item, actor=actor, note=_("แทนที่ตามคำขอ %(ref)s") % {"ref": pub_request.reference},
-            files=files or None, expire_at=expire_at, **item_fields,
+            files=files or None, expire_at=expire_at, through_request=True, **item_fields,
         )  # fmt: skip
     else:
         item = item_create(office=pub_request.office, actor=actor, status=Item.Status.DRAFT, **item_fields)

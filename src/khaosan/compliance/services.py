@@ -1,0 +1,209 @@
+"""Writes of the currency checks: takedowns recorded, warnings and alarms sent, the daily snapshot.
+
+These are housekeeping jobs (audit.services.HOUSEKEEPING_JOBS). Each is idempotent: what it sends is
+recorded as a Reminder (kind, key) in the same transaction, so a second run on the same day sends nothing,
+and a run after a missed day catches up without sending twice. Public pages never wait for them: an item
+leaves the public site at its expiry instant whether the job ran or not (DESIGN principle 5).
+"""
+
+import datetime as dt
+import logging
+import math
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from khaosan.audit.models import AuditCode
+from khaosan.audit.services import record
+from khaosan.catalog.models import Item, StandardRelease
+from khaosan.catalog.services import item_snapshot
+from khaosan.compliance.models import ComplianceSnapshot, Reminder
+from khaosan.compliance.states import completeness, policy, topic_statuses
+from khaosan.org.models import Office, Staff
+from khaosan.org.roles import Role, members
+from khaosan.thai.calendar import is_working_day, office_closures
+from khaosan.thai.dates import thai_date, thai_datetime
+from khaosan.workflow.models import PublicationRequest, State
+from khaosan.workflow.notify import notify
+
+logger = logging.getLogger("khaosan.compliance")
+SYSTEM = "housekeeping"
+
+
+def reminder_once(*, office, kind, key, recipients=0):
+    """Record that (kind, key) was sent; return False when it had been already (nothing to send then)."""
+    try:
+        with transaction.atomic():
+            Reminder.objects.create(office=office, kind=kind, key=key, recipients=recipients)
+    except IntegrityError:
+        return False
+    return True
+
+
+def item_owners(item):
+    """Who answers for an item: the people behind its request, else the active staff of its owner unit."""
+    from khaosan.workflow.models import PublicationRequest
+
+    people = {}
+    for pub_request in PublicationRequest.objects.filter(item=item).select_related("requester", "registered_by"):
+        for person in (pub_request.requester, pub_request.registered_by):
+            if person is not None and person.is_active:
+                people[person.pk] = person
+    if not people and item.owner_unit_id:
+        people = {p.pk: p for p in Staff.objects.filter(unit_id=item.owner_unit_id, is_active=True)}
+    return list(people.values())
+
+
+def _item_link(item):
+    return reverse("backoffice:item", args=[item.pk])
+
+
+def _tell_about_item(item, *, subject, message):
+    people = {p.pk: p for p in [*item_owners(item), *members(item.office, Role.WEBMASTER)]}
+    notify(list(people.values()), pub_request=None, subject=subject, message=message, url=_item_link(item))
+    return len(people)
+
+
+# Items leaving at their expiry instant (S-2.4, S-3.2) -------------------------------------------------
+
+
+def _expiry_key(item):
+    return f"{item.pk}:{item.expire_at.isoformat()}"
+
+
+@transaction.atomic
+def item_expiry_record(*, item, now):
+    """Record that `item` left the public site at its expiry: its state kept as a version, an audit row,
+    and a notice to its owner and the web masters. Nothing is deleted; its address answers 410 (archive).
+    """
+    if not reminder_once(office=item.office, kind="item.expired", key=_expiry_key(item)):
+        return False
+    item_snapshot(item=item, note=_("นำออกเมื่อครบกำหนด %(when)s") % {"when": thai_datetime(item.expire_at)})
+    record(None, AuditCode.ITEM_EXPIRED, item, system=SYSTEM, expire_at=item.expire_at)
+    _tell_about_item(
+        item,
+        subject=_("นำออกจากเว็บไซต์แล้วเมื่อครบกำหนด: %(title)s") % {"title": item.title},
+        message=_("รายการ “%(title)s” ครบกำหนดเผยแพร่และถูกนำออกจากเว็บไซต์เมื่อ %(when)s ข้อมูลยังเก็บไว้ในคลัง "
+                  "หากต้องการเผยแพร่อีก โปรดยื่นคำขอเผยแพร่ใหม่") % {
+            "title": item.title, "when": thai_datetime(item.expire_at)},
+    )  # fmt: skip
+    return True
+
+
+def _warn_before_expiry(item, days_left):
+    _tell_about_item(
+        item,
+        subject=_("อีก %(days)d วันจะครบกำหนดเผยแพร่: %(title)s") % {"days": days_left, "title": item.title},
+        message=_("รายการ “%(title)s” จะถูกนำออกจากเว็บไซต์เมื่อ %(when)s หากยังต้องเผยแพร่ต่อ โปรดยื่นคำขอแทนที่"
+                  "ก่อนวันดังกล่าว") % {"title": item.title, "when": thai_datetime(item.expire_at)},
+    )  # fmt: skip
+
+
+def housekeeping_expiry(*, now=None):
+    """Record every takedown since the last run, and warn owners 14 and 3 days before an item leaves."""
+    now = now or timezone.now()
+    expired = warned = 0
+    recorded = set(Reminder.objects.filter(kind="item.expired").values_list("key", flat=True))
+    gone = Item.objects.filter(status=Item.Status.PUBLISHED, publish_at__isnull=False, expire_at__lte=now)
+    for item in gone.select_related("office").order_by("expire_at", "pk"):
+        if _expiry_key(item) not in recorded:
+            expired += item_expiry_record(item=item, now=now)
+
+    thresholds = sorted(policy()["expiry_warnings_days"])
+    horizon = now + dt.timedelta(days=max(thresholds, default=0))
+    soon = Item.objects.filter(status=Item.Status.PUBLISHED, publish_at__lte=now, expire_at__gt=now,
+                               expire_at__lte=horizon)  # fmt: skip
+    for item in soon.select_related("office").order_by("expire_at", "pk"):
+        left = item.expire_at - now
+        # Only the nearest threshold speaks: an item first seen 2 days ahead gets the 3-day warning, once.
+        due = [d for d in thresholds if left <= dt.timedelta(days=d)]
+        with transaction.atomic():
+            sent = [reminder_once(office=item.office, kind=f"item.expiring.{d}", key=_expiry_key(item)) for d in due]
+            if sent[0]:
+                _warn_before_expiry(item, math.ceil(left / dt.timedelta(days=1)))
+                warned += 1
+    return {"expired": expired, "warned": warned}
+
+
+# The publication deadline: 3 working days after approval (S-1.10, S-2.3) ------------------------------
+
+
+def working_day_before(day, *, closures):
+    day -= dt.timedelta(days=1)
+    while not is_working_day(day, closures=closures):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _request_link(pub_request):
+    return reverse("backoffice:request", args=[pub_request.pk])
+
+
+def housekeeping_deadlines(*, now=None):
+    """Alarm before the publication deadline passes: web masters the working day before, the head of the
+    website group and the administrator on the day, everyone concerned once it is late."""
+    today = timezone.localdate(now or timezone.now())
+    counts = {"eve": 0, "due": 0, "late": 0}
+    waiting = PublicationRequest.objects.filter(state=State.APPROVED, due_on__isnull=False).select_related("office")
+    closures = {}
+    for pub_request in waiting.order_by("due_on", "pk"):
+        office = pub_request.office
+        if office.pk not in closures:
+            closures[office.pk] = office_closures(office)
+        due, ref = pub_request.due_on, pub_request.reference
+        webmasters = list(members(office, Role.WEBMASTER))
+        heads = [*members(office, Role.REVIEWER), *members(office, Role.ADMINISTRATOR)]
+        facts = {"ref": ref, "title": pub_request.title, "due": thai_date(due)}
+        if working_day_before(due, closures=closures[office.pk]) <= today < due:
+            with transaction.atomic():
+                if reminder_once(office=office, kind="request.due.eve", key=str(pub_request.pk)):
+                    notify(webmasters, pub_request=pub_request, url=_request_link(pub_request),
+                           subject=_("พรุ่งนี้ครบกำหนดเผยแพร่: %(title)s") % facts,
+                           message=_("คำขอ %(ref)s “%(title)s” อนุมัติแล้วและต้องเผยแพร่ภายใน %(due)s "
+                                     "โปรดนำขึ้นเผยแพร่") % facts)  # fmt: skip
+                    counts["eve"] += 1
+        if today == due:
+            with transaction.atomic():
+                if reminder_once(office=office, kind="request.due.day", key=str(pub_request.pk)):
+                    notify([*heads, *webmasters], pub_request=pub_request, url=_request_link(pub_request),
+                           subject=_("วันนี้ครบกำหนดเผยแพร่: %(title)s") % facts,
+                           message=_("คำขอ %(ref)s “%(title)s” ครบกำหนดเผยแพร่วันนี้ (%(due)s) และยังไม่ได้เผยแพร่") % facts)  # fmt: skip
+                    counts["due"] += 1
+        if today > due:
+            with transaction.atomic():
+                if reminder_once(office=office, kind="request.late", key=str(pub_request.pk)):
+                    notify([*heads, *webmasters], pub_request=pub_request, url=_request_link(pub_request),
+                           subject=_("เลยกำหนดเผยแพร่แล้ว: %(title)s") % facts,
+                           message=_("คำขอ %(ref)s “%(title)s” เลยกำหนดเผยแพร่ (%(due)s) แล้ว "
+                                     "โปรดนำขึ้นเผยแพร่โดยเร็ว การเผยแพร่ล่าช้าจะถูกบันทึกในรายงานผล") % facts)  # fmt: skip
+                    counts["late"] += 1
+    return counts
+
+
+# The daily snapshot of the score (S-3.3) --------------------------------------------------------------
+
+
+def compliance_snapshot(*, office, now=None):
+    """Keep today's score and every topic's state; a second run the same day replaces the first."""
+    now = now or timezone.now()
+    statuses = topic_statuses(office, at=now)
+    result = completeness(statuses)
+    release = StandardRelease.objects.order_by("-synced_at", "-pk").first()
+    snapshot, _created = ComplianceSnapshot.objects.update_or_create(
+        office=office,
+        date=timezone.localdate(now),
+        defaults={
+            "score": result.score,
+            "counts": result.counts,
+            "topics": {s.topic.code: s.state for s in statuses},
+            "standard_version": release.version if release else "",
+            "created_at": now,
+        },
+    )
+    return snapshot
+
+
+def housekeeping_snapshot(*, now=None):
+    return {office.slug: float(compliance_snapshot(office=office, now=now).score) for office in Office.objects.all()}
