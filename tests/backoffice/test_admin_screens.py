@@ -84,3 +84,17 @@ def test_a_web_master_replaces_an_item_directly_where_the_office_allows_it(as_pe
     assert "ไม่รับไฟล์ชนิด" in bad.content.decode()
     item.refresh_from_db()
     assert item.title == "แผนฉบับแก้ไข"
+
+
+def test_administrators_are_warned_on_their_screens_while_no_virus_scanner_is_configured(
+    as_person, client, office, people, settings
+):
+    warning = "ยังไม่ได้ตั้งค่าระบบตรวจไวรัส"
+    admin = as_person("admin")
+    for path in ("/backoffice/", "/backoffice/staff/", "/backoffice/settings/"):
+        assert warning in admin.get(path).content.decode(), path
+    settings.KHAOSAN = {**settings.KHAOSAN, "CLAMAV_SOCKET": "/run/clamav/clamd.ctl"}
+    assert warning not in admin.get("/backoffice/settings/").content.decode()
+    settings.KHAOSAN = {**settings.KHAOSAN, "CLAMAV_SOCKET": ""}
+    client.logout()
+    assert warning not in as_person("requester").get("/backoffice/").content.decode()  # not theirs to fix
