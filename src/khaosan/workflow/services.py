@@ -28,7 +28,7 @@ from khaosan.catalog.services import (
     item_withdraw,
     validate_item_fields,
 )
-from khaosan.catalog.storage import store_blob
+from khaosan.catalog.storage import atomic_with_files, store_blob
 from khaosan.org.models import Delegation
 from khaosan.org.roles import Role, has_role, members, role_names
 from khaosan.thai.calendar import add_working_days
@@ -137,7 +137,7 @@ def request_register(*, office, actor, **fields):
     return pub_request
 
 
-@transaction.atomic
+@atomic_with_files()
 def request_register_and_submit(*, office, actor, content_files=(), letter_files=(), **fields):
     """Register a letter's request with its files and send it to review in one step; a refused file undoes all."""
     pub_request = request_register(office=office, actor=actor, **fields)
@@ -174,7 +174,7 @@ def request_update(*, pub_request, actor, **fields):
     return pub_request
 
 
-@transaction.atomic
+@atomic_with_files()
 def request_file_add(*, pub_request, actor, upload, kind=RequestFile.Kind.CONTENT):
     """Check an upload at once (type, content, size) and keep it with the request."""
     pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
