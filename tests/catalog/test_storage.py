@@ -4,7 +4,6 @@ Principle 1 both ways: a file that a row refers to is never removed, and a file 
 not stay behind.
 """
 
-import datetime as dt
 import io
 
 import pytest

@@ -296,10 +296,10 @@ def test_the_eicar_signature_is_found_inside_a_compressed_zip_and_a_zip_inside_i
 
 
 def test_the_eicar_signature_is_found_inside_a_docx():
-    from tests.catalog.test_uploads import docx_bytes
-
     import io
     import zipfile
+
+    from tests.catalog.test_uploads import docx_bytes
 
     archive = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx_bytes())) as source, zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:

@@ -1,7 +1,10 @@
-"""Checking an upload before anything is stored (S-2.10): type by content, size, name.
+"""Checking an upload before anything is stored (S-2.10): type by content, size, name, what it would run.
 
 Only the seed's types are accepted: pdf xls xlsx doc docx jpg png zip rar. The extension must match
-what the bytes are; nothing is trusted from the browser. Archives are never unpacked.
+what the bytes are; nothing is trusted from the browser. A file that is also a web page or script
+(anywhere in it) is refused, and so is a PDF with active content: JavaScript, launch actions,
+additional actions, embedded files, rich media, XFA forms. Archives are never unpacked to disk: the
+virus check (antivirus.py) reads their members in memory.
 """
 
 import hashlib
