@@ -18,9 +18,30 @@ def manage(*args, tmp_path, **env):
                           text=True, timeout=120)  # fmt: skip
 
 
+def clamd_socket(tmp_path):
+    """A unix socket where clamd's would be (the check looks for it; nothing here connects)."""
+    import socket
+
+    path = tmp_path / "clamd.ctl"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+    return str(path)
+
+
 def test_production_settings_pass_the_deploy_check(tmp_path):
-    result = manage("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true",
+                    KHAOSAN_CLAMAV_SOCKET=clamd_socket(tmp_path))  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deploy_check_warns_while_no_virus_scanner_is_configured(tmp_path):
+    result = manage("check", "--deploy", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output  # a warning, not an error: the site still starts
+    assert "khaosan.W020" in output and "No virus scanner is configured" in output and "clamav-daemon" in output
+    missing = manage("check", "--deploy", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true",
+                     KHAOSAN_CLAMAV_SOCKET=str(tmp_path / "nowhere.ctl"))  # fmt: skip
+    assert "khaosan.W021" in missing.stdout + missing.stderr
 
 
 def test_production_refuses_plain_http_without_a_tls_proxy(tmp_path):

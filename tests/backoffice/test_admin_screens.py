@@ -84,3 +84,37 @@ def test_a_web_master_replaces_an_item_directly_where_the_office_allows_it(as_pe
     assert "ไม่รับไฟล์ชนิด" in bad.content.decode()
     item.refresh_from_db()
     assert item.title == "แผนฉบับแก้ไข"
+
+
+def test_a_direct_replacement_that_fails_after_storing_leaves_no_file(as_person, office, people, publish, settings, clock):
+    from khaosan.catalog.models import Item
+    from tests.catalog.test_storage import files_on_disk
+    from tests.conftest import pdf_bytes, topic, upload
+
+    office.changes_need_approval = False
+    office.save()
+    item = publish("annual-plan", "แผนฉบับเดิม", at=clock.now + dt.timedelta(days=10), source="กลุ่มงานบริหารทั่วไป")
+    before = files_on_disk(settings)
+    response = as_person("webmaster").post(f"/backoffice/items/{item.pk}/edit/", {
+        "topic": topic("annual-plan").pk, "title": "แผนฉบับแก้ไข", "source": "กลุ่มงานบริหารทั่วไป",
+        "owner_unit": people["requester"].unit_id, "note": "แก้คำผิด", "files": upload("ใหม่.pdf", pdf_bytes(2)),
+        # after now (the form's check) but before the item's own publish date (the service's)
+        "expire_at": (clock.now + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"),
+    })  # fmt: skip
+    assert response.status_code == 200 and "วันที่นำออกต้องอยู่หลังวันที่เผยแพร่" in response.content.decode()
+    assert Item.objects.get(pk=item.pk).title == "แผนฉบับเดิม"
+    assert files_on_disk(settings) == before == []
+
+
+def test_administrators_are_warned_on_their_screens_while_no_virus_scanner_is_configured(
+    as_person, client, office, people, settings
+):
+    warning = "ยังไม่ได้ตั้งค่าระบบตรวจไวรัส"
+    admin = as_person("admin")
+    for path in ("/backoffice/", "/backoffice/staff/", "/backoffice/settings/"):
+        assert warning in admin.get(path).content.decode(), path
+    settings.KHAOSAN = {**settings.KHAOSAN, "CLAMAV_SOCKET": "/run/clamav/clamd.ctl"}
+    assert warning not in admin.get("/backoffice/settings/").content.decode()
+    settings.KHAOSAN = {**settings.KHAOSAN, "CLAMAV_SOCKET": ""}
+    client.logout()
+    assert warning not in as_person("requester").get("/backoffice/").content.decode()  # not theirs to fix

@@ -122,3 +122,36 @@ def test_web_masters_may_fix_items_in_the_admin_of_their_own_office_only(as_pers
     assert listing.status_code == 200 and "ของเรา" in listing.content.decode() and "ของเขา" not in listing.content.decode()
     assert client.get(f"/admin/catalog/item/{theirs.pk}/change/").status_code in (302, 404)
     assert client.get(f"/admin/catalog/item/{mine.pk}/change/").status_code == 200
+
+
+def test_the_same_file_uploaded_twice_is_attached_once_and_the_person_is_told(as_person, office, people):
+    from khaosan.workflow import services
+
+    client = as_person("requester")
+    pub_request = services.request_create(office=office, actor=people["requester"], title="ประกาศ")
+    url = f"/backoffice/requests/{pub_request.pk}/files/"
+    first = client.post(url, {"file": upload("ประกาศ.pdf", pdf_bytes())}, HTTP_ACCEPT="application/json").json()
+    assert first["ok"] and not first["already_attached"]
+    assert first["file"]["delete_url"] == f"/backoffice/requests/{pub_request.pk}/files/{first['file']['id']}/delete/"
+    assert first["file"]["extension"] == "pdf"
+    again = client.post(url, {"file": upload("ประกาศ.pdf", pdf_bytes())}, HTTP_ACCEPT="application/json").json()
+    assert again["ok"] and again["already_attached"] and again["file"]["id"] == first["file"]["id"]
+    assert again["message"] == "ไฟล์ “ประกาศ.pdf” แนบไว้กับคำขอนี้แล้ว ระบบจึงไม่แนบซ้ำ"
+    response = client.post(url, {"file": upload("สำเนา.pdf", pdf_bytes()), "back": f"/backoffice/requests/{pub_request.pk}/"},
+                           follow=True)  # fmt: skip
+    assert "ไฟล์ “สำเนา.pdf” มีเนื้อหาเดียวกับไฟล์ “ประกาศ.pdf” ที่แนบไว้กับคำขอนี้แล้ว" in response.content.decode()
+    assert pub_request.files.count() == 1
+    assert pub_request.files.get().original_name == "ประกาศ.pdf"
+
+
+def test_the_same_content_may_be_both_the_letter_and_the_file_to_publish(as_person, office, people):
+    from khaosan.workflow import services
+
+    pub_request = services.request_create(office=office, actor=people["requester"], title="ประกาศ")
+    for kind in ("content", "letter", "content"):
+        services.request_file_add(pub_request=pub_request, actor=people["requester"], upload=upload("a.pdf", pdf_bytes()),
+                                  kind=kind)  # fmt: skip
+    assert sorted(pub_request.files.values_list("kind", flat=True)) == ["content", "letter"]
+    from khaosan.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(action="request.file_added").count() == 2  # the repeat wrote nothing

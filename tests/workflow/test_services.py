@@ -260,3 +260,12 @@ def test_every_transition_is_in_the_timeline(office, people):
     actions = [event.action for event in timeline(pub_request)]
     assert actions == ["request.created", "request.file_added", "request.submitted", "request.decided",
                        "request.decided"]  # fmt: skip
+
+
+def test_a_registration_with_the_same_file_chosen_twice_keeps_it_once(office, people):
+    pub_request = services.request_register_and_submit(
+        office=office, actor=people["webmaster"], channel=Channel.EMAIL, requester_name="ผู้ขอ",
+        requester_unit=people["requester"].unit, title="เรื่อง", topic=topic("general-news"), source="ที่มา",
+        rights_confirmed=True, content_files=[upload("a.pdf", pdf_bytes()), upload("a (1).pdf", pdf_bytes())],
+    )  # fmt: skip
+    assert list(pub_request.files.values_list("original_name", flat=True)) == ["a.pdf"]

@@ -22,6 +22,7 @@ logger = logging.getLogger("khaosan.audit")
 HOUSEKEEPING_JOBS = [
     ("traffic.seal", "khaosan.audit.traffic.housekeeping_seal"),
     ("traffic.purge", "khaosan.audit.traffic.housekeeping_purge"),
+    ("files.orphans", "khaosan.catalog.storage.housekeeping_orphans"),
     ("compliance.expiry", "khaosan.compliance.services.housekeeping_expiry"),
     ("compliance.deadlines", "khaosan.compliance.services.housekeeping_deadlines"),
     ("compliance.snapshot", "khaosan.compliance.services.housekeeping_snapshot"),

@@ -12,6 +12,8 @@ def backoffice(request):
         return unread_count(request.user)
 
     roles = acting_roles(request.user)
+    from khaosan.catalog.checks import virus_scanner_configured
+
     return {
         "my_roles": roles,
         "role_labels": [Role(r).label for r in sorted(roles)],
@@ -20,4 +22,6 @@ def backoffice(request):
         "is_committee": Role.COMMITTEE in roles,
         "sees_items": bool(roles & {Role.WEBMASTER, Role.COMMITTEE, Role.ADMINISTRATOR, Role.REVIEWER, Role.APPROVER}),
         "unread": unread,
+        # Administrators are told on every screen until uploads are virus-scanned (README, Production).
+        "virus_scanner_missing": Role.ADMINISTRATOR in roles and not virus_scanner_configured(),
     }

@@ -164,8 +164,7 @@ def item_withdraw_now(request, pk):
 def item_edit(request, pk):
     """Replace an item's content directly, where the office lets web masters change items without the chain."""
     from khaosan.backoffice.forms import ItemEditForm
-    from khaosan.catalog.services import inspect_uploads, item_replace_content
-    from khaosan.catalog.storage import store_blob
+    from khaosan.catalog.services import item_replace_content
 
     item = get_object_or_404(Item.objects.select_related("topic"), pk=pk, office=request.user.office)
     if request.user.office.changes_need_approval:
@@ -178,12 +177,9 @@ def item_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         note = data.pop("note")
-        uploads = request.FILES.getlist("files")
         try:
-            files = None
-            if uploads:
-                files = [(store_blob(f), f.name, f.extension) for f in inspect_uploads(uploads)]
-            item_replace_content(item=item, actor=request.user, note=note, files=files, **data)
+            item_replace_content(item=item, actor=request.user, note=note, uploads=request.FILES.getlist("files"),
+                                 **data)  # fmt: skip
         except ValidationError as error:
             _add_errors(form, error)
         else:

@@ -280,22 +280,30 @@ def request_file_add(request, pk):
             error = str(refused)
     else:
         error = " ".join(e for errors in form.errors.values() for e in errors)
+    notice = None
+    if request_file is not None and request_file.already_attached:
+        notice = services.already_attached_message(request_file, uploaded_name=form.cleaned_data["file"].name)
     if wants_json(request):
         if error:
             return JsonResponse({"ok": False, "error": error}, status=400)
-        return JsonResponse({"ok": True, "file": _file_json(request_file)})
+        return JsonResponse({"ok": True, "already_attached": bool(notice), "message": notice or "",
+                             "file": _file_json(request_file)})  # fmt: skip
     if error:
         messages.error(request, error)
+    elif notice:
+        messages.info(request, notice)
     else:
         messages.success(request, _("แนบไฟล์ “%(name)s” แล้ว") % {"name": request_file.original_name})
     return redirect(back_to(request, reverse("backoffice:request-edit", args=[pk, "what"])))
 
 
 def _file_json(request_file):
+    """What the uploader's script needs to show the new row as the page would: link, size, remove form."""
     from khaosan.thai.text import human_size
 
     return {
         "id": request_file.pk, "name": request_file.original_name, "kind": request_file.get_kind_display(),
+        "extension": request_file.extension,
         "label": f"{type_label(request_file.extension)} · {human_size(request_file.size)}",
         "url": request_file.get_absolute_url(),
         "delete_url": reverse("backoffice:request-file-delete", args=[request_file.pub_request_id, request_file.pk]),

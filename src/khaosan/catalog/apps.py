@@ -6,4 +6,4 @@ class CatalogConfig(AppConfig):
     verbose_name = "คลังข้อมูลเผยแพร่"
 
     def ready(self):
-        from khaosan.catalog import signals  # noqa: F401  keeps the search index in step with admin edits
+        from khaosan.catalog import checks, signals  # noqa: F401  deploy checks; the search index follows admin edits

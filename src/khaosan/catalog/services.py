@@ -1,7 +1,8 @@
 """Writes to the catalog: items, their files, publishing and taking down.
 
 Every function checks first, then changes, then records an audit event in the same transaction.
-Uploads are inspected before anything is written, so a refused file leaves nothing behind.
+Uploads are inspected before anything is written, so a refused file leaves nothing behind; services
+that store files run in `atomic_with_files()`, so a rollback takes the files it wrote off the disk too.
 The search index follows item and attachment saves through `catalog.signals`.
 """
 
@@ -18,7 +19,7 @@ from khaosan.audit.services import record
 from khaosan.catalog.files import inspect_upload
 from khaosan.catalog.html import clean_html
 from khaosan.catalog.models import Attachment, Item, ItemVersion, Topic
-from khaosan.catalog.storage import store_blob
+from khaosan.catalog.storage import atomic_with_files, store_blob
 
 EDITABLE_FIELDS = (
     "topic", "title", "summary", "body", "external_url", "owner_unit", "source",
@@ -71,7 +72,7 @@ def default_expiry(topic, publish_at):
     return None
 
 
-@transaction.atomic
+@atomic_with_files()
 def item_create(*, office, actor=None, files=(), status=Item.Status.DRAFT, **fields):
     """Create an item (a draft unless `status` says otherwise) with its files."""
     fields["body"] = clean_html(fields.get("body", ""))
@@ -153,7 +154,7 @@ def item_withdraw(*, item, actor=None, reason):
     return item
 
 
-@transaction.atomic
+@atomic_with_files()
 def attachment_add(*, item, upload, actor=None, title="", alt_text=""):
     """Attach one uploaded file to an item after inspecting it."""
     facts = inspect_upload(upload)
@@ -231,14 +232,18 @@ def item_snapshot(*, item, actor=None, note=""):
     )  # fmt: skip
 
 
-@transaction.atomic
-def item_replace_content(*, item, actor=None, note="", files=None, through_request=False, **fields):
+@atomic_with_files()
+def item_replace_content(*, item, actor=None, note="", files=None, uploads=None, through_request=False, **fields):
     """Replace a published item's content (S-2.3): the previous state is kept as a version first.
 
     `files`, when given, is a list of (blob, original_name, extension) that replaces the current files;
-    the old attachments stay in the version history, detached from the item.
+    the old attachments stay in the version history, detached from the item. `uploads` (files sent by
+    a web master) are inspected before anything is written and stored as the new files.
     """
+    inspected = inspect_uploads(uploads) if uploads else None
     item = Item.objects.select_for_update().get(pk=item.pk)
+    if inspected is not None:
+        files = [(store_blob(facts), facts.name, facts.extension) for facts in inspected]
     item_snapshot(item=item, actor=actor, note=note or _("ก่อนแทนที่เนื้อหา"))
     item = item_update(item=item, actor=actor, through_request=through_request, **fields)
     if files is not None:

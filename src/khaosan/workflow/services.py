@@ -28,7 +28,7 @@ from khaosan.catalog.services import (
     item_withdraw,
     validate_item_fields,
 )
-from khaosan.catalog.storage import store_blob
+from khaosan.catalog.storage import atomic_with_files, store_blob
 from khaosan.org.models import Delegation
 from khaosan.org.roles import Role, has_role, members, role_names
 from khaosan.thai.calendar import add_working_days
@@ -137,7 +137,7 @@ def request_register(*, office, actor, **fields):
     return pub_request
 
 
-@transaction.atomic
+@atomic_with_files()
 def request_register_and_submit(*, office, actor, content_files=(), letter_files=(), **fields):
     """Register a letter's request with its files and send it to review in one step; a refused file undoes all."""
     pub_request = request_register(office=office, actor=actor, **fields)
@@ -174,9 +174,14 @@ def request_update(*, pub_request, actor, **fields):
     return pub_request
 
 
-@transaction.atomic
+@atomic_with_files()
 def request_file_add(*, pub_request, actor, upload, kind=RequestFile.Kind.CONTENT):
-    """Check an upload at once (type, content, size) and keep it with the request."""
+    """Check an upload at once (type, content, size) and keep it with the request.
+
+    The same content uploaded again as the same kind of file is kept once: the file already attached
+    is returned with `already_attached` set, and nothing is written (a double click, or the same file
+    chosen twice, must not publish it twice).
+    """
     pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
     if kind == RequestFile.Kind.MEMO:
         if not (is_author(actor, pub_request) or has_role(actor, Role.WEBMASTER)) or actor.office_id != pub_request.office_id:
@@ -184,13 +189,26 @@ def request_file_add(*, pub_request, actor, upload, kind=RequestFile.Kind.CONTEN
     else:
         ensure_can_edit(actor, pub_request)
     facts = inspect_upload(upload)
+    existing = pub_request.files.filter(kind=kind, blob_id=facts.sha256).order_by("pk").first()
+    if existing is not None:
+        existing.already_attached = True
+        return existing
     blob = store_blob(facts)
     request_file = RequestFile.objects.create(
         pub_request=pub_request, blob=blob, kind=kind, original_name=facts.name, extension=facts.extension,
         uploaded_by=actor,
     )  # fmt: skip
+    request_file.already_attached = False
     record(actor, AuditCode.REQUEST_FILE_ADDED, pub_request, file=facts.name, kind=kind, sha256=facts.sha256)
     return request_file
+
+
+def already_attached_message(request_file, *, uploaded_name):
+    """Tell a person, in Thai, that the file they sent is attached already (perhaps under another name)."""
+    if uploaded_name == request_file.original_name:
+        return _("ไฟล์ “%(name)s” แนบไว้กับคำขอนี้แล้ว ระบบจึงไม่แนบซ้ำ") % {"name": uploaded_name}
+    return _("ไฟล์ “%(name)s” มีเนื้อหาเดียวกับไฟล์ “%(existing)s” ที่แนบไว้กับคำขอนี้แล้ว ระบบจึงไม่แนบซ้ำ") % {
+        "name": uploaded_name, "existing": request_file.original_name}  # fmt: skip
 
 
 @transaction.atomic

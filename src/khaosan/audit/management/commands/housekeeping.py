@@ -1,4 +1,4 @@
-"""./khaosan manage housekeeping — the daily job a timer runs: seal and purge the traffic log, and more.
+"""./khaosan manage housekeeping — the daily job a timer runs: seal and purge the traffic log, remove orphan files.
 
 Idempotent: running it twice does nothing the second time. Jobs are listed in
 audit.services.HOUSEKEEPING_JOBS; each leaves a heartbeat the back-office watches.
@@ -12,7 +12,8 @@ from khaosan.audit.services import housekeeping_run
 
 
 class Command(BaseCommand):
-    help = "Run the daily housekeeping jobs (seal and purge the traffic log, …) and leave a heartbeat."
+    help = ("Run the daily housekeeping jobs (seal and purge the traffic log, remove files no row refers to, …) "
+            "and leave a heartbeat.")
 
     def handle(self, *args, verbosity=1, **options):
         ok, results = housekeeping_run()

@@ -23,9 +23,18 @@
     var list = section.querySelector("[data-file-list]");
     var button = form.querySelector("[data-upload-submit]");
 
+    function hidden(name, value) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      return input;
+    }
+
+    // The same row the page renders after a reload: type, link, size and a working remove form.
     function addRow(file) {
       var li = document.createElement("li");
-      var type = text("span", file.label.split(" ")[0], "file-type");
+      var type = text("span", (file.extension || "").toUpperCase(), "file-type " + (file.extension || ""));
       var link = text("a", file.name);
       link.href = file.url;
       li.appendChild(type);
@@ -33,6 +42,20 @@
       li.appendChild(link);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(text("span", file.label, "muted small"));
+      if (file.delete_url) {
+        var remove = document.createElement("form");
+        remove.method = "post";
+        remove.action = file.delete_url;
+        remove.appendChild(hidden("csrfmiddlewaretoken", csrfToken(form)));
+        var back = form.querySelector("input[name=back]");
+        remove.appendChild(hidden("back", back ? back.value : window.location.pathname));
+        var button = text("button", list.getAttribute("data-remove-label") || "นำออก", "linklike");
+        button.type = "submit";
+        button.appendChild(text("span", " " + file.name, "visually-hidden"));
+        remove.appendChild(button);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(remove);
+      }
       list.appendChild(li);
     }
 
@@ -60,7 +83,10 @@
         var answer = {};
         try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = {ok: false, error: "ระบบตอบกลับไม่ถูกต้อง โปรดลองอีกครั้ง"}; }
         row.removeChild(bar);
-        if (answer.ok) {
+        if (answer.ok && answer.already_attached) {
+          label.className = "upload-notice";
+          label.textContent = file.name + " — " + answer.message;
+        } else if (answer.ok) {
           label.textContent = file.name + " — อัปโหลดแล้ว";
           addRow(answer.file);
         } else {
