@@ -64,7 +64,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TES
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "khaosan.org.admin_site.OperatorAdminConfig",  # django.contrib.admin, for platform operators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -7,10 +7,6 @@ from django.urls import include, path
 from khaosan.public import feeds
 from khaosan.public import views as public_views
 
-admin.site.site_header = "khaosan — ระบบจัดการเว็บไซต์"
-admin.site.site_title = "khaosan"
-admin.site.index_title = "จัดการข้อมูล"
-
 urlpatterns = [
     path("healthz", public_views.healthz, name="healthz"),
     path("robots.txt", public_views.robots_txt, name="robots"),
@@ -22,7 +18,8 @@ urlpatterns = [
     path("feeds/news/atom/", feeds.NewsAtomFeed(), name="feed-news-atom"),
     path("feeds/announcements/", feeds.AnnouncementFeed(), name="feed-announcements"),
     path("feeds/announcements/atom/", feeds.AnnouncementAtomFeed(), name="feed-announcements-atom"),
-    # One way in for everyone: the back-office sign-in, with lockout and the second factor.
+    # One way in for everyone: the back-office sign-in, with lockout and the second factor. The admin itself
+    # is for platform operators only (org/admin_site.py).
     path("admin/login/", public_views.admin_login_redirect),
     path("admin/", admin.site.urls),
     path("backoffice/", include("khaosan.backoffice.urls")),

@@ -41,6 +41,7 @@ def write(at, **fields):
 
 @pytest.fixture
 def superuser(db, django_user_model):
+    """A platform operator: a superuser with no office, the only account Django's admin lets in."""
     return django_user_model.objects.create_superuser("admin", "admin@example.go.th", "not-used-here-1")
 
 

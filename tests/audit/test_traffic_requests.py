@@ -54,10 +54,10 @@ def test_errors_and_redirects_are_logged_too(client, office):
 
 
 def test_the_logged_in_user_is_recorded_and_logging_out_is_still_theirs(client, office, django_user_model):
-    person = django_user_model.objects.create_user("somchai", password="not-used-here-1", is_staff=True)
+    person = django_user_model.objects.create_user("somchai", password="not-used-here-1")
     client.force_login(person)
     client.get("/", REMOTE_ADDR="203.0.113.5")
-    client.post("/admin/logout/", REMOTE_ADDR="203.0.113.5")
+    client.post("/backoffice/logout/", REMOTE_ADDR="203.0.113.5")
     assert list(TrafficRecord.objects.order_by("id").values_list("user_id", "username")) == [
         (person.pk, "somchai"),
         (person.pk, "somchai"),

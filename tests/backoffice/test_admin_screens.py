@@ -22,7 +22,8 @@ def test_an_administrator_invites_a_person_who_sets_their_own_password(
         })  # fmt: skip
     assert response.status_code == 302
     person = Staff.objects.get(username="newcomer")
-    assert not person.has_usable_password() and person.groups.filter(name="webmaster").exists() and person.is_staff
+    assert not person.has_usable_password() and person.groups.filter(name="webmaster").exists()
+    assert not person.is_staff and not person.is_superuser  # a role never opens Django's admin
     assert mail.outbox[-1].to == ["new@example.go.th"] and "/backoffice/password/reset/" in mail.outbox[-1].body
     assert AuditEvent.objects.filter(action="staff.invited").exists()
 

@@ -1,7 +1,8 @@
 """Read-only screens for the audit trail and the traffic log.
 
-Nothing here can add, change or delete a row (LOG-7). The traffic log is for superusers only, and
-every look at it is itself an audit event (LOG-8: restrict access, know who accessed the logs).
+Nothing here can add, change or delete a row (LOG-7). The admin is for platform operators only
+(org/admin_site.py); the traffic log is for superusers whatever a group grants, and every look at it is
+itself an audit event (LOG-8: restrict access, know who accessed the logs).
 """
 
 from django.contrib import admin
@@ -15,21 +16,11 @@ from khaosan.audit.models import (
     TrafficRecord,
     TrafficSegment,
 )
+from khaosan.org.admin_site import ReadOnlyAdmin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class SuperuserOnlyAdmin(ReadOnlyAdmin):
-    """The traffic log and its bookkeeping: administrators only, whatever permissions a group grants (LOG-8)."""
+class SuperuserOnlyAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """The traffic log and its bookkeeping: operators only, whatever permissions a group grants (LOG-8)."""
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
@@ -39,7 +30,7 @@ class SuperuserOnlyAdmin(ReadOnlyAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin):
+class AuditEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("created_at", "actor_label", "action", "object_repr", "address", "seq")
     list_filter = ("action",)
     search_fields = ("actor_label", "object_repr")

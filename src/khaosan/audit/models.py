@@ -77,6 +77,7 @@ class AuditCode(models.TextChoices):
     STAFF_INVITED = "staff.invited", pgettext_lazy("audit", "เพิ่มเจ้าหน้าที่")
     STAFF_CHANGED = "staff.changed", pgettext_lazy("audit", "แก้ไขบทบาทเจ้าหน้าที่")
     STAFF_DEACTIVATED = "staff.deactivated", pgettext_lazy("audit", "ปิดการใช้งานเจ้าหน้าที่")
+    STAFF_PASSWORD_LINK_SENT = "staff.password_link_sent", pgettext_lazy("audit", "ส่งลิงก์ตั้งรหัสผ่าน")
     DELEGATION_CREATED = "delegation.created", pgettext_lazy("audit", "มอบอำนาจ")
     DELEGATION_REVOKED = "delegation.revoked", pgettext_lazy("audit", "ยกเลิกการมอบอำนาจ")
     OFFICE_CHANGED = "office.changed", pgettext_lazy("audit", "แก้ไขการตั้งค่าสำนักงาน")

@@ -3,6 +3,7 @@
 from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import reverse_lazy
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,7 +13,7 @@ from django_otp import login as otp_login
 
 from khaosan.clients import client_address as _client_address
 from khaosan.backoffice import second_factor
-from khaosan.backoffice.views import role_required, staff_required
+from khaosan.backoffice.views import role_required
 from khaosan.org.models import Staff
 from khaosan.org.roles import Role
 
@@ -74,15 +75,15 @@ def setup(request):
 
 
 @require_POST
-@staff_required
+@login_required
 def recovery_codes(request):
     codes = second_factor.new_recovery_codes(user=request.user)
     return render(request, "backoffice/2fa_codes.html", {"codes": codes, "next": _next(request)})
 
 
-@staff_required
+@login_required
 def security(request):
-    """My sign-in security: the second factor, recovery codes, password."""
+    """My sign-in security: the second factor, recovery codes, password (an operator's too, who has no office)."""
     return render(request, "backoffice/security.html", {
         "has_second_factor": second_factor.has_second_factor(request.user),
         "required": second_factor.required_for(request.user),

@@ -29,18 +29,43 @@ def _check_webmasters_remain(office, *, losing):
         )
 
 
+def set_password_path(person):
+    """Return the one-time path at which `person` sets their own password (Django's reset token, 3 days)."""
+    uid = urlsafe_base64_encode(force_bytes(person.pk))
+    return reverse("backoffice:password-reset-confirm", args=[uid, default_token_generator.make_token(person)])
+
+
 def send_set_password_link(person):
     """E-mail a link with which a new (or locked-out) person sets their own password."""
-    uid = urlsafe_base64_encode(force_bytes(person.pk))
-    token = default_token_generator.make_token(person)
-    link = site_url(reverse("backoffice:password-reset-confirm", args=[uid, token]))
+    link = site_url(set_password_path(person))
+    if person.office_id is None:
+        subject = _("ตั้งรหัสผ่านสำหรับผู้ดูแลแพลตฟอร์ม khaosan")
+    else:
+        subject = _("ตั้งรหัสผ่านสำหรับระบบหลังบ้านเว็บไซต์ %(office)s") % {"office": person.office.name_th}
     send_mail(
-        _("ตั้งรหัสผ่านสำหรับระบบหลังบ้านเว็บไซต์ %(office)s") % {"office": person.office.name_th},
+        subject,
         _("เรียน %(name)s\n\nผู้ดูแลระบบได้เพิ่มท่านเป็นเจ้าหน้าที่ของระบบเผยแพร่ข้อมูล โปรดตั้งรหัสผ่านที่ลิงก์นี้ (ใช้ได้ครั้งเดียว):\n%(link)s")
         % {"name": person, "link": link},
         None,
         [person.email],
     )
+
+
+class PasswordLinkNotSent(Exception):
+    """The person cannot receive a set-password link now (no e-mail address, or the account is closed)."""
+
+
+@transaction.atomic
+def password_link_send(*, person, actor):
+    """Send `person` a fresh set-password link to their own address, and record who asked for it.
+
+    The link goes to the address on file, never to the one who asks: an operator helps someone back in
+    without ever holding their password.
+    """
+    if not person.is_active or not person.email:
+        raise PasswordLinkNotSent(person.pk)
+    record(actor, AuditCode.STAFF_PASSWORD_LINK_SENT, person, office=person.office, to=person.email)
+    transaction.on_commit(lambda: send_set_password_link(person))
 
 
 @transaction.atomic

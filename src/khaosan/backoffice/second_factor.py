@@ -1,6 +1,7 @@
 """Two-factor sign-in (S-2.7): TOTP from an authenticator app, plus one-time recovery codes.
 
-Required for web masters, approvers and administrators (PRIVILEGED_ROLES); optional for everyone else.
+Required for web masters, approvers and administrators (PRIVILEGED_ROLES) and for every superuser (the platform
+operators, who open Django's admin); optional for everyone else.
 """
 
 import base64
@@ -19,7 +20,8 @@ DEVICE_NAME = "authenticator"
 
 
 def required_for(user):
-    return has_role(user, *PRIVILEGED_ROLES)
+    """Return whether `user` must sign in with a second factor: a privileged role, or a superuser (operator)."""
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, *PRIVILEGED_ROLES)
 
 
 def has_second_factor(user):

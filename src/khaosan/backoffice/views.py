@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from khaosan.catalog.files import type_label
 from khaosan.catalog.models import Item
-from khaosan.org.roles import Role, acting_roles, has_role
+from khaosan.org.roles import Role, acting_roles, has_role, is_operator
 from khaosan.params import positive_int
 from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.workflow import selectors, services
@@ -48,6 +48,10 @@ def staff_required(view):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path(), reverse("backoffice:login"))
+        if is_operator(request.user):
+            return not_allowed(request, _("บัญชีนี้เป็นบัญชีผู้ดูแลแพลตฟอร์ม ไม่ได้สังกัดสำนักงานใด "
+                                          "โปรดใช้หน้าผู้ดูแลแพลตฟอร์มแทนระบบหลังบ้าน"),
+                               link=(reverse("admin:index"), _("ไปหน้าผู้ดูแลแพลตฟอร์ม")))  # fmt: skip
         if request.user.office_id is None:
             return not_allowed(request, _("บัญชีนี้ยังไม่ได้สังกัดสำนักงานใด โปรดติดต่อผู้ดูแลระบบ"))
         return view(request, *args, **kwargs)
@@ -70,9 +74,10 @@ def role_required(*roles):
     return decorator
 
 
-def not_allowed(request, message, status=403):
-    return render(request, "backoffice/message.html", {"title": _("ทำรายการนี้ไม่ได้"), "message": message},
-                  status=status)  # fmt: skip
+def not_allowed(request, message, status=403, *, link=None):
+    """Render a refusal; `link` is (address, label) of the way forward, else back to my work."""
+    return render(request, "backoffice/message.html", {"title": _("ทำรายการนี้ไม่ได้"), "message": message,
+                                                       "link": link}, status=status)  # fmt: skip
 
 
 def paginate(request, queryset):

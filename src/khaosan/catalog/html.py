@@ -14,6 +14,8 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Entities inside entities ("&amp;lt;script&amp;gt;") take one pass each to decode; nobody types more.
+PLAIN_TEXT_PASSES = 4
 
 
 def clean_html(raw):
@@ -38,3 +40,18 @@ def html_to_text(html):
 
     text = nh3.clean(html.replace("<", " <"), tags=set())
     return " ".join(unescape(text).split())
+
+
+def plain_text(value):
+    """Return `value` as text with no markup left, even where a reader takes text for HTML (RSS does).
+
+    Tags are stripped, and stripped again after entities are decoded, so a summary typed as
+    "&lt;script&gt;" cannot turn into a tag one unescape later. Whoever writes the text out escapes it once.
+    """
+    text = value or ""
+    for _ in range(PLAIN_TEXT_PASSES):
+        stripped = html_to_text(text)
+        if stripped == text:
+            return text
+        text = stripped
+    return nh3.clean(text, tags=set())  # still decoding after that: what is left stays escaped, as text

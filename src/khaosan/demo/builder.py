@@ -11,7 +11,7 @@ from khaosan.catalog import search
 from khaosan.catalog.models import Attachment, Item, Topic
 from khaosan.catalog.services import item_create, item_withdraw
 from khaosan.demo import content, files
-from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, STAFF, UNITS
+from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, OPERATOR, STAFF, UNITS
 from khaosan.org.models import Office, Staff, Unit
 from khaosan.org.roles import set_roles
 from khaosan.thai.dates import fiscal_quarter, fiscal_year
@@ -27,7 +27,7 @@ def build_office():
             phone=phone, email=email, website=website, order=order,
         )  # fmt: skip
     units = {u.code: u for u in office.units.all()}
-    for username, first, last, position, unit_code, groups, superuser in STAFF:
+    for username, first, last, position, unit_code, groups in STAFF:
         person = Staff.objects.create_user(
             username=username,
             password=DEMO_PASSWORD,
@@ -38,13 +38,23 @@ def build_office():
             unit=units[unit_code],
             position=position,
             phone=units[unit_code].phone,
-            is_staff=superuser,  # only the administrator reaches Django's admin
-            is_superuser=superuser,
         )
         set_roles(person, groups)
         if set(groups) & {"webmaster", "approver", "administrator"}:
             enrol_demo_totp(person)
+    build_operator()
     return office
+
+
+def build_operator():
+    """Add the demo's platform operator: a superuser with no office, for Django's admin (README)."""
+    username, first, last = OPERATOR
+    if Staff.objects.filter(username=username).exists():
+        return
+    operator = Staff.objects.create_superuser(
+        username, f"{username}@example.go.th", DEMO_PASSWORD, first_name=first, last_name=last, office=None
+    )
+    enrol_demo_totp(operator)
 
 
 def enrol_demo_totp(person):

@@ -59,15 +59,20 @@ DEMO_PASSWORD = "banluang-demo-2569"
 # every role with an authenticator app. Production has no demo accounts.
 DEMO_TOTP_SECRET = "KHAOSANDEMOBANLUANGNANPROVINCE23"
 
-# (username, first name, last name, position, unit code, groups, superuser)
+# (username, first name, last name, position, unit code, groups). The administrator is an office role like the
+# others: nobody of the office is a superuser or reaches Django's admin.
 STAFF = [
-    ("admin", "ธีรพงษ์", "ศรีบุญเรือง", "นักวิชาการคอมพิวเตอร์ชำนาญการ", "it", ["administrator"], True),
-    ("webmaster1", "พิมพ์ชนก", "แก้วมณี", "นักวิชาการคอมพิวเตอร์ปฏิบัติการ", "it", ["webmaster"], False),
-    ("webmaster2", "ธนกร", "ปินตา", "เจ้าพนักงานธุรการชำนาญงาน", "it", ["webmaster"], False),
-    ("reviewer", "วิทยา", "อินทร์แก้ว", "หัวหน้ากลุ่มงานเทคโนโลยีสารสนเทศ", "it", ["reviewer"], False),
-    ("approver", "ประเสริฐ", "วงศ์คำ", "สาธารณสุขอำเภอบ้านหลวง", "director", ["approver"], False),
-    ("staff", "สุดารัตน์", "ธรรมวงศ์", "นักวิชาการสาธารณสุขชำนาญการ", "admin", ["requester"], False),
-    ("procurement", "กัญญา", "ปัญญาดี", "เจ้าพนักงานพัสดุชำนาญงาน", "procurement", ["requester"], False),
-    ("nurse", "รัตนา", "คำมา", "พยาบาลวิชาชีพชำนาญการ", "hpc-pakhaluang", ["requester"], False),
-    ("committee", "อรุณี", "สายสุข", "นักวิชาการสาธารณสุขชำนาญการพิเศษ", "health-promotion", ["committee"], False),
+    ("admin", "ธีรพงษ์", "ศรีบุญเรือง", "นักวิชาการคอมพิวเตอร์ชำนาญการ", "it", ["administrator"]),
+    ("webmaster1", "พิมพ์ชนก", "แก้วมณี", "นักวิชาการคอมพิวเตอร์ปฏิบัติการ", "it", ["webmaster"]),
+    ("webmaster2", "ธนกร", "ปินตา", "เจ้าพนักงานธุรการชำนาญงาน", "it", ["webmaster"]),
+    ("reviewer", "วิทยา", "อินทร์แก้ว", "หัวหน้ากลุ่มงานเทคโนโลยีสารสนเทศ", "it", ["reviewer"]),
+    ("approver", "ประเสริฐ", "วงศ์คำ", "สาธารณสุขอำเภอบ้านหลวง", "director", ["approver"]),
+    ("staff", "สุดารัตน์", "ธรรมวงศ์", "นักวิชาการสาธารณสุขชำนาญการ", "admin", ["requester"]),
+    ("procurement", "กัญญา", "ปัญญาดี", "เจ้าพนักงานพัสดุชำนาญงาน", "procurement", ["requester"]),
+    ("nurse", "รัตนา", "คำมา", "พยาบาลวิชาชีพชำนาญการ", "hpc-pakhaluang", ["requester"]),
+    ("committee", "อรุณี", "สายสุข", "นักวิชาการสาธารณสุขชำนาญการพิเศษ", "health-promotion", ["committee"]),
 ]  # fmt: skip
+
+# A platform operator (a superuser with no office): the only account Django's admin at /admin/ lets in.
+# Same demo password and authenticator secret as the privileged staff.
+OPERATOR = ("operator", "ผู้ดูแล", "แพลตฟอร์ม")

@@ -1,20 +1,43 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.utils.translation import gettext_lazy as _
+"""Offices, units and staff in the operators' admin (org/admin_site.py).
 
+Offices are made with `create_office` (units and a first administrator come with them), so there is no
+"add" here; an operator corrects what an office shows the public and where it is served, through
+org/services.py. Staff are managed by each office's administrator in the back-office: here they are
+read-only, and an operator can only send someone a fresh set-password link to their own address.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from khaosan.org import services
+from khaosan.org.admin_site import ReadOnlyAdmin
 from khaosan.org.models import Office, OfficeClosure, Staff, Unit
 
 
-class ClosureInline(admin.TabularInline):
+class ClosureInline(ReadOnlyAdmin, admin.TabularInline):
+    """Closures are added by the office's administrator (back-office settings); shown here for reference."""
+
     model = OfficeClosure
     extra = 0
 
 
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
-    list_display = ("name_th", "hostname", "phone", "email")
+    list_display = ("name_th", "slug", "hostname", "phone", "email")
     search_fields = ("name_th", "name_en")
-    inlines = [ClosureInline]
+    readonly_fields = services.OFFICE_OWN_SETTINGS
+    inlines = (ClosureInline,)
+
+    def has_add_permission(self, request):
+        return False  # ./khaosan manage create_office: the office with its units and first administrator
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.office_update(office=obj, actor=request.user, fields=form.changed_data)
 
 
 @admin.register(Unit)
@@ -23,9 +46,43 @@ class UnitAdmin(admin.ModelAdmin):
     list_filter = ("kind", "office", "is_active")
     search_fields = ("name_th", "name_en", "code")
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # staff, items and requests point at units: switch one off with "is_active" instead
+
+    def save_model(self, request, obj, form, change):
+        services.unit_save(unit=obj, actor=request.user, fields=form.changed_data)
+
 
 @admin.register(Staff)
-class StaffAdmin(UserAdmin):
-    list_display = ("username", "get_full_name", "position", "unit", "office", "is_active")
-    list_filter = ("office", "unit", "is_active", "groups")
-    fieldsets = UserAdmin.fieldsets + ((_("สังกัด"), {"fields": ("office", "unit", "position", "phone")}),)
+class StaffAdmin(ReadOnlyAdmin, UserAdmin):
+    list_display = ("username", "get_full_name", "position", "unit", "office", "is_active", "is_superuser")
+    list_filter = ("office", "is_superuser", "is_active", "groups")
+    # No password field, not even the hash's summary; UserAdmin's own sections otherwise.
+    fieldsets = (
+        ((None, {"fields": ("username",)}),)
+        + UserAdmin.fieldsets[1:]
+        + ((gettext_lazy("สังกัด"), {"fields": ("office", "unit", "position", "phone")}),)
+    )
+    actions = ("send_password_link",)
+
+    @admin.action(description=gettext_lazy("ส่งลิงก์ตั้งรหัสผ่านไปที่อีเมลของเจ้าหน้าที่"), permissions=["view"])
+    def send_password_link(self, request, queryset):
+        from khaosan.backoffice.manage import PasswordLinkNotSent, password_link_send
+
+        sent, skipped = [], []
+        for person in queryset.order_by("username"):
+            try:
+                password_link_send(person=person, actor=request.user)
+            except PasswordLinkNotSent:
+                skipped.append(person.get_username())
+            else:
+                sent.append(person.get_username())
+        if sent:
+            self.message_user(request, _("ส่งลิงก์ตั้งรหัสผ่านให้ %(names)s แล้ว") % {"names": ", ".join(sent)})
+        if skipped:
+            self.message_user(
+                request,
+                _("ไม่ได้ส่งให้ %(names)s เพราะบัญชีปิดการใช้งานหรือไม่มีอีเมล โปรดให้ผู้ดูแลระบบของสำนักงานแก้ไขข้อมูลก่อน")
+                % {"names": ", ".join(skipped)},
+                messages.WARNING,
+            )

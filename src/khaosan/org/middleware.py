@@ -40,7 +40,7 @@ class OfficeMiddleware:
         request.office = office_for_host(request.get_host())
         if request.office is None and not request.path.startswith(("/admin/", "/healthz", "/static/")):
             return HttpResponse(
-                "ยังไม่ได้ตั้งค่าสำนักงาน: run `./khaosan manage demo` or create an office in /admin/.",
+                "ยังไม่ได้ตั้งค่าสำนักงาน: run `./khaosan manage demo` or `./khaosan manage create_office`.",
                 status=503,
                 content_type="text/plain; charset=utf-8",
             )

@@ -25,14 +25,15 @@ PRIVILEGED_ROLES = (Role.WEBMASTER, Role.APPROVER, Role.ADMINISTRATOR)
 
 
 def role_names(user):
-    """Return the set of role codes `user` holds (cached on the user object for the request)."""
+    """Return the set of role codes `user` holds (cached on the user object for the request).
+
+    Only groups count: being a superuser is no office role (a platform operator has no office).
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     cached = getattr(user, "_khaosan_roles", None)
     if cached is None:
         cached = frozenset(user.groups.values_list("name", flat=True)) & frozenset(Role.values)
-        if user.is_superuser:
-            cached |= {Role.ADMINISTRATOR.value}
         user._khaosan_roles = cached
     return cached
 
@@ -68,34 +69,21 @@ def members(office, role, *, on=None):
     )
 
 
+def is_operator(user):
+    """Return whether `user` is a platform operator: an active superuser outside every office.
 
-# Web masters also keep Django's admin for fixing an item directly (office-scoped there).
-ADMIN_PERMISSIONS = {
-    Role.WEBMASTER: ["catalog.view_item", "catalog.add_item", "catalog.change_item", "catalog.view_attachment",
-                     "catalog.change_attachment", "catalog.view_topic", "catalog.view_category"],
-}  # fmt: skip
+    Operators run the deployment (Django's admin); they hold no office role. An office's own people,
+    its administrator included, never reach the admin: their writes go through the back-office.
+    """
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser and user.office_id is None
+    )
 
 
 def set_roles(person, roles):
-    """Give `person` exactly these roles; web masters (and superusers) may also use Django's admin."""
-    from django.contrib.auth.models import Group, Permission
+    """Give `person` exactly these roles. Roles are office work: none of them opens Django's admin."""
+    from django.contrib.auth.models import Group
 
-    groups = []
-    for role in roles:
-        if role not in Role.values:
-            continue
-        group, created = Group.objects.get_or_create(name=role)
-        if created or role in ADMIN_PERMISSIONS:
-            wanted = ADMIN_PERMISSIONS.get(role, [])
-            permissions = [
-                Permission.objects.get(content_type__app_label=p.split(".")[0], codename=p.split(".")[1])
-                for p in wanted
-            ]
-            group.permissions.set(permissions)
-        groups.append(group)
+    groups = [Group.objects.get_or_create(name=role)[0] for role in roles if role in Role.values]
     person.groups.set(groups)
-    is_staff = person.is_superuser or Role.WEBMASTER in roles
-    if person.is_staff != is_staff:
-        person.is_staff = is_staff
-        person.save(update_fields=["is_staff"])
     person.__dict__.pop("_khaosan_roles", None)

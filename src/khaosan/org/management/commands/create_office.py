@@ -1,9 +1,11 @@
 """./khaosan manage create_office: a new office, its usual units and its first administrator.
 
 The administrator gets a one-time link to set their own password (printed, and e-mailed when mail is
-configured); they then invite everyone else from the back-office.
+configured); they then invite everyone else from the back-office. They are an office administrator, not a
+superuser: Django's admin is for platform operators only (create_operator).
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
@@ -37,8 +39,6 @@ class Command(BaseCommand):
         parser.add_argument("--admin-last-name", default="")
 
     def handle(self, *args, **o):
-        from khaosan.backoffice.manage import send_set_password_link
-
         slug = o["slug"] or slugify(o["name_en"]) or f"office-{Office.objects.count() + 1}"
         if Office.objects.filter(slug=slug).exists():
             raise CommandError(f"an office with slug {slug!r} exists already")
@@ -53,23 +53,26 @@ class Command(BaseCommand):
                 Unit.objects.create(office=office, code=code, name_th=name, order=order)
             admin = Staff(
                 username=o["admin_username"], email=o["admin_email"], first_name=o["admin_first_name"],
-                last_name=o["admin_last_name"], office=office, unit=office.units.get(code="it"), is_staff=True,
-                is_superuser=True,
+                last_name=o["admin_last_name"], office=office, unit=office.units.get(code="it"),
             )  # fmt: skip
             admin.set_unusable_password()
             admin.save()
             set_roles(admin, [Role.ADMINISTRATOR])
-        from django.contrib.auth.tokens import default_token_generator
-        from django.urls import reverse
-        from django.utils.encoding import force_bytes
-        from django.utils.http import urlsafe_base64_encode
-
-        link = reverse("backoffice:password-reset-confirm",
-                       args=[urlsafe_base64_encode(force_bytes(admin.pk)), default_token_generator.make_token(admin)])
         self.stdout.write(f"office {office.name_th} ({slug}) created with units: "
                           + ", ".join(code for code, _ in USUAL_UNITS))  # fmt: skip
-        self.stdout.write(f"administrator {admin.username}: set the password within 3 days at <site>{link}")
-        try:
-            send_set_password_link(admin)
-        except Exception as error:  # noqa: BLE001  mail may not be configured yet; the link above works
-            self.stderr.write(f"could not e-mail the link ({error}); use the link above")
+        hand_over_password_link(self, admin, who="administrator")
+
+
+def hand_over_password_link(command, person, *, who):
+    """Print `person`'s one-time set-password link, and e-mail it when mail is configured."""
+    from khaosan.backoffice.manage import send_set_password_link, set_password_path
+    from khaosan.workflow.notify import site_url
+
+    link = site_url(set_password_path(person))
+    days = settings.PASSWORD_RESET_TIMEOUT // 86400
+    command.stdout.write(f"{who} {person.username}: set the password within {days} days at "
+                         + (f"<site>{link}" if link.startswith("/") else link))  # fmt: skip
+    try:
+        send_set_password_link(person)
+    except Exception as error:  # noqa: BLE001  mail may not be configured yet; the link above works
+        command.stderr.write(f"could not e-mail the link ({error}); use the link above")
