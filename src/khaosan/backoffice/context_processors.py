@@ -24,4 +24,13 @@ def backoffice(request):
         "unread": unread,
         # Administrators are told on every screen until uploads are virus-scanned (README, Production).
         "virus_scanner_missing": Role.ADMINISTRATOR in roles and not virus_scanner_configured(),
+        # Web masters and administrators are told when the daily job has stopped (S-3.2: nobody notices decay).
+        "housekeeping_late": _housekeeping_late if roles & {Role.WEBMASTER, Role.ADMINISTRATOR} else None,
     }
+
+
+def _housekeeping_late():
+    from khaosan.compliance.office_checks import housekeeping
+
+    check = housekeeping(None)
+    return None if check.ok else check.detail

@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from khaosan.backoffice import auth_views as security_views
 from khaosan.backoffice import log_views, manage_views, views
+from khaosan.compliance import views as compliance_views
 
 app_name = "backoffice"
 
@@ -58,6 +59,9 @@ urlpatterns = [
     path("delegations/", manage_views.delegations, name="delegations"),
     path("delegations/<int:pk>/revoke/", manage_views.delegation_revoke, name="delegation-revoke"),
     path("settings/", manage_views.office_settings, name="settings"),
+    path("compliance/", compliance_views.dashboard, name="compliance"),
+    path("compliance/history.svg", compliance_views.history_svg, name="compliance-history"),
+    path("compliance/<slug:code>/ask/", compliance_views.ask_unit, name="compliance-ask"),
     path("audit/", log_views.audit_trail, name="audit"),
     path("audit/check/", log_views.audit_check, name="audit-check"),
     path("traffic/", log_views.traffic, name="traffic"),

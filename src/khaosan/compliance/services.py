@@ -10,9 +10,11 @@ import datetime as dt
 import logging
 import math
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from khaosan.audit.models import AuditCode
@@ -22,7 +24,7 @@ from khaosan.catalog.services import item_snapshot
 from khaosan.compliance.models import ComplianceSnapshot, Reminder
 from khaosan.compliance.states import completeness, policy, topic_statuses
 from khaosan.org.models import Office, Staff
-from khaosan.org.roles import Role, members
+from khaosan.org.roles import Role, has_role, members
 from khaosan.thai.calendar import is_working_day, office_closures
 from khaosan.thai.dates import thai_date, thai_datetime
 from khaosan.workflow.models import PublicationRequest, State
@@ -207,3 +209,32 @@ def compliance_snapshot(*, office, now=None):
 
 def housekeeping_snapshot(*, now=None):
     return {office.slug: float(compliance_snapshot(office=office, now=now).score) for office in Office.objects.all()}
+
+
+# Asking a unit for what a topic lacks ("request this") -----------------------------------------------
+
+
+@transaction.atomic
+def topic_request_ask(*, office, actor, topic):
+    """A web master asks the staff of the topic's responsible units to file the request it needs.
+
+    They get a message with a link to a request already filled in with the topic and a title. Once a day
+    per topic, so a second click does not flood anyone's inbox.
+    """
+    if actor.office_id != office.pk or not has_role(actor, Role.WEBMASTER):
+        raise ValidationError(_("แจ้งหน่วยงานได้เฉพาะผู้ดูแลเว็บไซต์ของสำนักงาน"))
+    (status,) = topic_statuses(office, topics=[topic])
+    people = list(Staff.objects.filter(unit__in=status.units, is_active=True).exclude(pk=actor.pk))
+    if not people:
+        raise ValidationError(_("หัวข้อนี้ไม่มีหน่วยงานที่รับผิดชอบโดยเฉพาะ หรือหน่วยงานยังไม่มีเจ้าหน้าที่ในระบบ"))
+    today = timezone.localdate()
+    if not reminder_once(office=office, kind="topic.ask", key=f"{office.pk}:{topic.code}:{today}", recipients=len(people)):
+        raise ValidationError(_("วันนี้แจ้งหน่วยงานเรื่องหัวข้อนี้ไปแล้ว"))
+    link = f"{reverse('backoffice:request-new')}?{urlencode({'topic': topic.code, 'title': status.suggested_title})}"
+    facts = {"topic": topic.name_th, "state": status.label, "who": actor.get_full_name() or actor.get_username(),
+             "title": status.suggested_title, "reason": status.reason}  # fmt: skip
+    notify(people, pub_request=None, url=link,
+           subject=_("ขอให้ส่งข้อมูลเผยแพร่: %(title)s") % facts,
+           message=_("%(who)s (ผู้ดูแลเว็บไซต์) ขอให้หน่วยงานของท่านยื่นคำขอเผยแพร่หัวข้อ “%(topic)s” "
+                     "ซึ่งขณะนี้%(state)s: %(reason)s เปิดลิงก์เพื่อยื่นคำขอที่กรอกหัวข้อไว้ให้แล้ว") % facts)  # fmt: skip
+    return len(people)

@@ -35,6 +35,7 @@ class Office(models.Model):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     executive_name = models.CharField(_("ชื่อผู้บริหารสูงสุด"), max_length=200, blank=True)
     executive_position = models.CharField(_("ตำแหน่งผู้บริหารสูงสุด"), max_length=200, blank=True)
+    executive_phone = models.CharField(_("โทรศัพท์ผู้บริหารสูงสุด"), max_length=100, blank=True)
     executive_message = models.TextField(_("สารจากผู้บริหาร"), blank=True)
     executive_photo = models.ImageField(_("ภาพผู้บริหาร"), upload_to="office/", blank=True)
     publish_deadline_days = models.PositiveSmallIntegerField(
