@@ -22,6 +22,7 @@ logger = logging.getLogger("khaosan.audit")
 HOUSEKEEPING_JOBS = [
     ("traffic.seal", "khaosan.audit.traffic.housekeeping_seal"),
     ("traffic.purge", "khaosan.audit.traffic.housekeeping_purge"),
+    ("compliance.links", "khaosan.compliance.checks.housekeeping_links"),
 ]
 HOUSEKEEPING = "housekeeping"
 
