@@ -95,6 +95,7 @@ def test_a_file_link_of_an_item_that_is_no_longer_public_is_broken(publish, offi
     ("http://intranet/ita", "ระบบภายในสำนักงาน"),
     ("/backoffice/requests/", "ระบบหลังบ้าน"),
     ("/no-such-page/", "ไม่มีหน้านี้ในเว็บไซต์"),
+    ("http:///ita.pdf", "ไม่มีชื่อเว็บไซต์"),
 ])  # fmt: skip
 def test_evidence_links_that_point_nowhere_are_broken(publish, office, href, says):
     page = publish(title="หลักฐาน MOIT", body=body_with(href))

@@ -154,6 +154,8 @@ def judge_link(href, *, item, run):
     if scheme and scheme not in {"http", "https"}:
         return _unchecked(_("ระบบตรวจได้เฉพาะลิงก์ http และ https โปรดเปิดลิงก์นี้ตรวจด้วยตนเอง"))
     host = (parts.hostname or "").lower()
+    if scheme and not host:
+        return _broken(_("ลิงก์ไม่มีชื่อเว็บไซต์ (เช่น http:///…) โปรดแก้ลิงก์ให้ครบ"))
     if host:
         reason = _nowhere_reason(host)
         if reason:
