@@ -320,5 +320,10 @@ KHAOSAN = {
     "TRUSTED_PROXY_HEADER": env("KHAOSAN_TRUSTED_PROXY_HEADER", "X-Forwarded-For"),
     # The client's source port as the proxy saw it (nginx: proxy_set_header X-Real-Port $remote_port).
     "TRUSTED_PROXY_PORT_HEADER": env("KHAOSAN_TRUSTED_PROXY_PORT_HEADER", "X-Real-Port"),
+    # Link checks (GWS-7.8): links to other sites are fetched only when allowed (HEAD, then GET, 5 s each).
+    "CHECK_EXTERNAL_LINKS": env_bool("KHAOSAN_CHECK_EXTERNAL_LINKS", False),
+    # OCR of scanned PDFs (ACC-4) with tesseract where installed: a scan's words become findable by search.
+    "OCR": env_bool("KHAOSAN_OCR", True),
+    "OCR_LANGUAGES": env("KHAOSAN_OCR_LANGUAGES", "tha+eng"),
 }
 os.environ.setdefault("PYTHAINLP_DATA_DIR", str(DATA_DIR / "pythainlp"))

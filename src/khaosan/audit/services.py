@@ -26,6 +26,7 @@ HOUSEKEEPING_JOBS = [
     ("compliance.expiry", "khaosan.compliance.services.housekeeping_expiry"),
     ("compliance.deadlines", "khaosan.compliance.services.housekeeping_deadlines"),
     ("compliance.snapshot", "khaosan.compliance.services.housekeeping_snapshot"),
+    ("compliance.links", "khaosan.compliance.checks.housekeeping_links"),
 ]
 HOUSEKEEPING = "housekeeping"
 

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from khaosan.backoffice import auth_views as security_views
-from khaosan.backoffice import log_views, manage_views, views
+from khaosan.backoffice import check_views, log_views, manage_views, views
 from khaosan.compliance import views as compliance_views
 
 app_name = "backoffice"
@@ -66,4 +66,6 @@ urlpatterns = [
     path("audit/check/", log_views.audit_check, name="audit-check"),
     path("traffic/", log_views.traffic, name="traffic"),
     path("traffic/check/", log_views.traffic_check, name="traffic-check"),
+    path("checks/", check_views.checks_page, name="checks"),
+    path("checks/ocr/<str:sha256>/", check_views.ocr_copy, name="checks-ocr"),
 ]

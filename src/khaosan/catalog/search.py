@@ -29,14 +29,24 @@ def uses_fts():
 
 
 def document_of(item):
-    """Return the three indexed texts of an item: title, text, file names."""
+    """Return the three indexed texts of an item: title, text, files (names, and what OCR read from scans)."""
     text = " ".join(
         part
         for part in (item.summary, html_to_text(item.body), item.source, item.external_url)
         if part
     )
-    files = " ".join(f"{a.original_name} {a.title}".strip() for a in item.attachments.all())
+    files = " ".join([*(f"{a.original_name} {a.title}".strip() for a in item.attachments.all()), *ocr_texts(item)])
     return normalize(item.title), normalize(text), normalize(files)
+
+
+def ocr_texts(item):
+    """Text that OCR read from the item's scanned files (compliance.ocr): a scan's words are found too."""
+    from khaosan.compliance.models import OcrText
+
+    if item.pk is None:
+        return []
+    found = OcrText.objects.filter(blob__attachments__item=item).exclude(text="")
+    return list(found.values_list("text", flat=True).distinct())
 
 
 def index_item(item_id):
@@ -139,6 +149,7 @@ def ranked_ids(candidates, words, *, limit, offset):
             | Q(summary__icontains=word)
             | Q(body__icontains=word)
             | Q(attachments__original_name__icontains=word)
+            | Q(attachments__blob__ocr__text__icontains=word)
         )
         title_hit |= Q(title__icontains=word)
     matching = matching.distinct()

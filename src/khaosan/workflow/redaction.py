@@ -28,7 +28,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-__all__ = ["Finding", "RedactionReport", "Unchecked", "is_valid_thai_id", "scan"]
+__all__ = [
+    "Finding", "PdfUnreadable", "RedactionReport", "Unchecked", "is_valid_thai_id", "page_has_image", "page_ranges",
+    "pdf_pages", "scan", "visible_chars",
+]  # fmt: skip
 
 SCAN_SECONDS = 20  # below gunicorn's default 30 s worker timeout
 MAX_FINDINGS_PER_SOURCE = 200
@@ -427,8 +430,16 @@ def _file_segments(name: str, kind: str, data: bytes | Path) -> Iterator[tuple[s
 # --- PDF --------------------------------------------------------------------------------------------------------------
 
 
-def _pdf_segments(prefix: str, content: bytes) -> Iterator[tuple[str, str]]:
-    """Page by page via pypdf; pages without a text layer are scans a person must read (PDPA-9)."""
+class PdfUnreadable(_CannotCheck):
+    """A PDF that cannot be opened (encrypted with a user password, damaged, no pages); `reason` is in Thai."""
+
+
+def pdf_pages(content: bytes) -> Iterator[tuple[int, object, str]]:
+    """Yield (number, page, text) for each page: the one way khaosan reads a PDF's text layer.
+
+    Shared with compliance.checks (is there a real text layer, ACC-4), so both checks agree on what a
+    page says. A PDF locked only by an owner password opens; anything else raises PdfUnreadable.
+    """
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError
 
@@ -439,21 +450,36 @@ def _pdf_segments(prefix: str, content: bytes) -> Iterator[tuple[str, str]]:
         except DependencyError:  # AES needs a crypto library khaosan does not ship
             opened = False
         if not opened:
-            raise _CannotCheck(REASON_ENCRYPTED)
+            raise PdfUnreadable(REASON_ENCRYPTED)
     if not len(reader.pages):
-        raise _CannotCheck(REASON_UNREADABLE)
-    with_text, scanned = 0, []
+        raise PdfUnreadable(REASON_UNREADABLE)
     for number, page in enumerate(reader.pages, 1):
-        text = page.extract_text() or ""
-        if len("".join(text.split())) >= MIN_PAGE_CHARS:
+        yield number, page, page.extract_text() or ""
+
+
+def visible_chars(text: str) -> int:
+    """How many characters of `text` show on paper (white space not counted): MIN_PAGE_CHARS is measured so."""
+    return len("".join(text.split()))
+
+
+def page_has_image(page) -> bool:
+    """Whether a PDF page paints an image, directly or through forms it draws."""
+    return _has_image(page.get("/Resources"))
+
+
+def _pdf_segments(prefix: str, content: bytes) -> Iterator[tuple[str, str]]:
+    """Page by page via pypdf; pages without a text layer are scans a person must read (PDPA-9)."""
+    with_text, scanned = 0, []
+    for number, page, text in pdf_pages(content):
+        if visible_chars(text) >= MIN_PAGE_CHARS:
             with_text += 1
-        elif _has_image(page.get("/Resources")):
+        elif page_has_image(page):
             scanned.append(number)
         yield f"{prefix} หน้า {number}", text
     if not with_text:
         raise _CannotCheck(REASON_NO_TEXT_LAYER)
     if scanned:
-        raise _CannotCheck(REASON_SCANNED_PAGES.format(pages=_page_ranges(scanned)))
+        raise _CannotCheck(REASON_SCANNED_PAGES.format(pages=page_ranges(scanned)))
 
 
 def _has_image(resources, depth: int = 0) -> bool:
@@ -469,7 +495,7 @@ def _has_image(resources, depth: int = 0) -> bool:
     return False
 
 
-def _page_ranges(pages: list[int]) -> str:
+def page_ranges(pages: list[int]) -> str:
     """[1, 2, 3, 7] -> "1–3, 7"."""
     runs: list[list[int]] = []
     for page in pages:
