@@ -411,6 +411,7 @@ def _report_new_breaks(office, broken):
     A break reported once is not reported again while it lasts; once fixed, its reminder is dropped,
     so breaking again is news again.
     """
+    from khaosan.compliance.services import item_owners
     from khaosan.org.roles import Role, members
     from khaosan.workflow.notify import notify
 
@@ -451,24 +452,6 @@ def _report_text(rows):
         lines.append(_("และอีก %(n)s รายการ") % {"n": len(rows) - REPORT_LINES})
     lines.append(_("โปรดแก้ไขลิงก์หรือไฟล์ (หรือยื่นคำขอแทนที่เนื้อหา) ระบบจะตรวจอีกครั้งในรอบถัดไป"))
     return "\n".join(lines)
-
-
-def item_owners(item):
-    """The people who answer for an item: the requester of its request, else the owning unit's staff."""
-    from khaosan.org.models import Staff
-    from khaosan.workflow.models import PublicationRequest
-
-    pub_request = (
-        PublicationRequest.objects.filter(item=item, requester__isnull=False, requester__is_active=True)
-        .select_related("requester")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    if pub_request is not None:
-        return [pub_request.requester]
-    if item.owner_unit_id:
-        return list(Staff.objects.filter(office=item.office, unit_id=item.owner_unit_id, is_active=True))
-    return []
 
 
 # --- Text layers of PDFs (ACC-4) --------------------------------------------------------------------------------------

@@ -46,8 +46,6 @@ def reminder_once(*, office, kind, key, recipients=0):
 
 def item_owners(item):
     """Who answers for an item: the people behind its request, else the active staff of its owner unit."""
-    from khaosan.workflow.models import PublicationRequest
-
     people = {}
     for pub_request in PublicationRequest.objects.filter(item=item).select_related("requester", "registered_by"):
         for person in (pub_request.requester, pub_request.registered_by):

@@ -68,10 +68,19 @@ def dashboard(request):
         "state_counts": state_counts,
         "late": workflow_selectors.late(user).order_by("due_on")[:20] if sees_all else [],
         "checks": office_checks(office) if sees_all else [],
+        "published_checks": _published_checks(office) if sees_all else None,
         "snapshots": ComplianceSnapshot.objects.filter(office=office).order_by("-date")[:14],
         "has_history": ComplianceSnapshot.objects.filter(office=office).count() > 1,
     }
     return render(request, "compliance/dashboard.html", context)
+
+
+def _published_checks(office):
+    """The counts of the link, duplicate-file and scanned-PDF checks (compliance/checks.py) for the summary."""
+    from khaosan.compliance import checks
+
+    return {"links": checks.link_summary(office), "duplicates": len(checks.duplicate_files(office)),
+            "inaccessible": checks.inaccessible_pdfs(office).count()}  # fmt: skip
 
 
 @staff_required
