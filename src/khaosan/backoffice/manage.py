@@ -29,11 +29,20 @@ def _check_webmasters_remain(office, *, losing):
         )
 
 
-def send_set_password_link(person):
-    """E-mail a link with which a new (or locked-out) person sets their own password."""
+def set_password_link(person):
+    """The one-time address at which `person` sets their own password (valid PASSWORD_RESET_TIMEOUT)."""
     uid = urlsafe_base64_encode(force_bytes(person.pk))
     token = default_token_generator.make_token(person)
-    link = site_url(reverse("backoffice:password-reset-confirm", args=[uid, token]))
+    return site_url(reverse("backoffice:password-reset-confirm", args=[uid, token]))
+
+
+def send_set_password_link(person, *, link=None):
+    """E-mail a link with which a new (or locked-out) person sets their own password.
+
+    `link` is built while the administrator's request is answered, so that in development it names the
+    server they use (`site_url`); the e-mail itself leaves after the commit.
+    """
+    link = link or set_password_link(person)
     send_mail(
         _("ตั้งรหัสผ่านสำหรับระบบหลังบ้านเว็บไซต์ %(office)s") % {"office": person.office.name_th},
         _("เรียน %(name)s\n\nผู้ดูแลระบบได้เพิ่มท่านเป็นเจ้าหน้าที่ของระบบเผยแพร่ข้อมูล โปรดตั้งรหัสผ่านที่ลิงก์นี้ (ใช้ได้ครั้งเดียว):\n%(link)s")
@@ -52,7 +61,8 @@ def staff_invite(*, office, actor, roles, **fields):
     person.save()
     set_roles(person, roles)
     record(actor, AuditCode.STAFF_INVITED, person, office=office, roles=sorted(roles))
-    transaction.on_commit(lambda: send_set_password_link(person))
+    link = set_password_link(person)
+    transaction.on_commit(lambda: send_set_password_link(person, link=link))
     return person
 
 

@@ -237,6 +237,9 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def email_failed(self):
+        return self.filter(email_failed_at__isnull=False)
+
 
 class Notification(models.Model):
     """An in-app message; the same text goes out by e-mail after the change is committed."""
@@ -251,6 +254,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # The e-mail copy could not be sent (the in-app message is there all the same); the error is for operators.
+    email_failed_at = models.DateTimeField(_("ส่งอีเมลไม่สำเร็จเมื่อ"), null=True, blank=True, db_index=True)
+    email_error = models.CharField(_("สาเหตุที่ส่งอีเมลไม่สำเร็จ"), max_length=300, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
