@@ -214,6 +214,9 @@ class Decision(models.Model):
     actor_name = models.CharField(max_length=200)
     actor_position = models.CharField(max_length=200, blank=True)
     delegation = models.ForeignKey("org.Delegation", on_delete=models.PROTECT, null=True, blank=True)
+    # Set when an office administrator decided the step in place of its role, because nobody but the
+    # request's authors held that role (they may not decide their own request); `role` stays the step's role.
+    stand_in_reason = models.CharField(_("เหตุที่ผู้ดูแลระบบพิจารณาแทน"), max_length=300, blank=True)
     verdict = models.CharField(_("ผลการพิจารณา"), max_length=10, choices=Verdict.choices)
     reason_code = models.CharField(_("เหตุผล"), max_length=20, choices=ReasonCode.choices, blank=True)
     reason = models.TextField(_("รายละเอียดเหตุผล"), blank=True)
@@ -226,6 +229,10 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.pub_request.reference} {self.get_verdict_display()} {self.actor_name}"
+
+    @property
+    def stood_in(self):
+        return bool(self.stand_in_reason)
 
     @property
     def reason_text(self):
