@@ -30,7 +30,7 @@ def clamd_socket(tmp_path):
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
     result = manage("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true",
-                    KHAOSAN_CLAMAV_SOCKET=clamd_socket(tmp_path))  # fmt: skip
+                    KHAOSAN_CLAMAV_SOCKET=clamd_socket(tmp_path), KHAOSAN_SITE_URL="https://ssobanluang.go.th")  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -42,6 +42,21 @@ def test_the_deploy_check_warns_while_no_virus_scanner_is_configured(tmp_path):
     missing = manage("check", "--deploy", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true",
                      KHAOSAN_CLAMAV_SOCKET=str(tmp_path / "nowhere.ctl"))  # fmt: skip
     assert "khaosan.W021" in missing.stdout + missing.stderr
+
+
+def test_the_deploy_check_warns_without_the_site_address_for_links_in_emails(tmp_path):
+    result = manage("check", "--deploy", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true")
+    assert "khaosan.W001" in result.stderr + result.stdout and "KHAOSAN_SITE_URL" in result.stderr + result.stdout
+    result = manage("check", "--deploy", tmp_path=tmp_path, KHAOSAN_BEHIND_TLS_PROXY="true",
+                    KHAOSAN_SITE_URL="ssobanluang.go.th/backoffice")  # fmt: skip
+    assert "khaosan.W002" in result.stderr + result.stdout
+
+
+def test_development_guesses_no_site_address(tmp_path):
+    """Links name the server a request reached (`notify.site_url`), never a fixed port 8000."""
+    result = manage("shell", "-c", "from django.conf import settings; print(repr(settings.KHAOSAN['SITE_URL']))",
+                    tmp_path=tmp_path, DEBUG="true")  # fmt: skip
+    assert result.stdout.strip().splitlines()[-1] == "''", result.stdout + result.stderr
 
 
 def test_production_refuses_plain_http_without_a_tls_proxy(tmp_path):

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "khaosan.audit.middleware.TrafficLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Links in e-mails name the running server in development when KHAOSAN_SITE_URL is not set.
+    "khaosan.workflow.notify.RequestOriginMiddleware",
     "khaosan.public.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -308,8 +310,9 @@ KHAOSAN = {
     # Optional virus scan of uploads: a clamd unix socket path or host:port.
     "CLAMAV_SOCKET": env("KHAOSAN_CLAMAV_SOCKET", ""),
     "ITEMS_PER_PAGE": 20,
-    # The public address of the site, for links in e-mails (e.g. https://ssobanluang.go.th).
-    "SITE_URL": env("KHAOSAN_SITE_URL", "http://127.0.0.1:8000" if DEBUG else ""),
+    # The public address of the site, for links in e-mails (e.g. https://ssobanluang.go.th). Required in
+    # production (`check --deploy` warns); in development, links name the server the request reached.
+    "SITE_URL": env("KHAOSAN_SITE_URL", ""),
     # Image renditions for lists and galleries (pixels of the longer side).
     "RENDITION_WIDTHS": (480, 960, 1600),
     # Traffic log (S-2.8, LOG-1…14). Off only for the overhead benchmark (bench/traffic_overhead.py).

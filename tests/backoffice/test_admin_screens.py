@@ -28,6 +28,20 @@ def test_an_administrator_invites_a_person_who_sets_their_own_password(
     assert AuditEvent.objects.filter(action="staff.invited").exists()
 
 
+def test_the_set_password_link_names_the_running_server_when_no_site_address_is_set(
+    as_person, office, people, settings, django_capture_on_commit_callbacks
+):
+    settings.DEBUG = True
+    settings.KHAOSAN = {**settings.KHAOSAN, "SITE_URL": ""}
+    client = as_person("admin")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/backoffice/staff/new/", {
+            "username": "newcomer", "first_name": "นายใหม่", "email": "new@example.go.th",
+            "unit": people["requester"].unit_id, "roles": ["requester"],
+        }, HTTP_HOST="testserver:8123")  # fmt: skip
+    assert "http://testserver:8123/backoffice/password/reset/" in mail.outbox[-1].body
+
+
 def test_a_form_error_keeps_what_was_typed(as_person, office, people):
     response = as_person("admin").post("/backoffice/staff/new/", {"username": "x", "first_name": "นายพิมพ์ไว้"})
     html = response.content.decode()

@@ -94,9 +94,10 @@ def test_the_web_master_checks_previews_and_publishes(as_person, office, people)
     preview = client.post(f"/backoffice/requests/{pub_request.pk}/publish/", {**fields, "preview": "1"})
     assert "ตัวอย่างหน้าเว็บ" in preview.content.decode() and not pub_request.__class__.objects.get().item_id
     refused = client.post(f"/backoffice/requests/{pub_request.pk}/publish/", {**fields, "publish": "1"})
-    assert "โปรดตรวจสอบและบันทึกเหตุผลก่อนเผยแพร่" in refused.content.decode()
+    assert "หรือหากตรวจแล้วเผยแพร่ได้ โปรดบันทึกเหตุผลก่อนเผยแพร่" in refused.content.decode()
+    assert "โปรดเปิดตรวจด้วยตนเอง แล้วทำเครื่องหมายยืนยันก่อนเผยแพร่" in refused.content.decode()  # the blank PDF
     client.post(f"/backoffice/requests/{pub_request.pk}/publish/",
-                {**fields, "publish": "1", "redaction_note": "เป็นเบอร์สายด่วนของหน่วยงาน"})  # fmt: skip
+                {**fields, "publish": "1", "redaction_note": "เป็นเบอร์สายด่วนของหน่วยงาน", "redaction_checked": "on"})  # fmt: skip
     pub_request.refresh_from_db()
     assert pub_request.state == State.PUBLISHED
     public = client.get(pub_request.item.get_absolute_url()).content.decode()
@@ -159,3 +160,165 @@ def test_the_same_content_may_be_both_the_letter_and_the_file_to_publish(as_pers
     from khaosan.audit.models import AuditEvent
 
     assert AuditEvent.objects.filter(action="request.file_added").count() == 2  # the repeat wrote nothing
+
+
+
+
+# --- Whom a request waits on --------------------------------------------------------------------------------------
+
+
+def draft_ready(office, person):
+    from khaosan.workflow import services
+
+    pub_request = services.request_create(office=office, actor=person, title="ประกาศรับสมัคร", summary="รับสมัคร 1 อัตรา",
+                                          topic=topic("job-announcements"), source="กลุ่มงานบริหารทั่วไป",
+                                          rights_confirmed=True)  # fmt: skip
+    return pub_request
+
+
+def test_the_submit_message_and_the_request_page_name_whom_it_waits_on(as_person, office, people):
+    pub_request = draft_ready(office, people["requester"])
+    client = as_person("requester")
+    page = client.post(f"/backoffice/requests/{pub_request.pk}/submit/", follow=True).content.decode()
+    assert "ยื่นคำขอแล้ว ระบบแจ้ง นายวิทยา อินทร์แก้ว ให้พิจารณาในฐานะผู้พิจารณา (หัวหน้ากลุ่มงานที่ดูแลเว็บไซต์) แล้ว" in page
+    assert "รอ นายวิทยา อินทร์แก้ว พิจารณา" in page
+
+
+def test_a_request_filed_by_the_only_reviewer_names_the_administrator_who_stands_in(as_person, office, people):
+    pub_request = draft_ready(office, people["reviewer"])
+    client = as_person("reviewer")
+    page = client.post(f"/backoffice/requests/{pub_request.pk}/submit/", follow=True).content.decode()
+    assert "ระบบแจ้ง นายธีรพงษ์ (ผู้ดูแลระบบ) ให้พิจารณาแทนผู้พิจารณา (หัวหน้ากลุ่มงานที่ดูแลเว็บไซต์) แล้ว" in page
+    assert "ระบบแจ้งผู้พิจารณาให้แล้ว" not in page
+    assert "รอ นายธีรพงษ์ (ผู้ดูแลระบบ) พิจารณาแทน เพราะผู้ดำรงบทบาทผู้พิจารณา" in page
+    client.logout()
+    admin = as_person("admin")
+    assert pub_request.title in admin.get("/backoffice/").content.decode()  # in their tasks
+    admin.post(f"/backoffice/requests/{pub_request.pk}/decide/", {"verdict": "approve", "step": "0"})
+    page = admin.get(f"/backoffice/requests/{pub_request.pk}/").content.decode()
+    assert "ผู้ดูแลระบบพิจารณาแทน เพราะผู้ดำรงบทบาทผู้พิจารณา (หัวหน้ากลุ่มงานที่ดูแลเว็บไซต์) มีเพียงผู้ยื่นคำขอ" in page
+
+
+def test_a_request_nobody_could_decide_is_refused_with_whom_to_appoint(as_person, office, people):
+    people["admin"].groups.clear()
+    pub_request = draft_ready(office, people["reviewer"])
+    page = as_person("reviewer").post(f"/backoffice/requests/{pub_request.pk}/submit/", follow=True).content.decode()
+    assert "โปรดให้ผู้ดูแลระบบแต่งตั้งผู้พิจารณา" in page and "ยื่นคำขอแล้ว" not in page
+    pub_request.refresh_from_db()
+    assert pub_request.state == State.DRAFT
+
+
+def test_a_stale_decision_on_a_cancelled_request_says_so(as_person, office, people):
+    from khaosan.workflow import services
+
+    pub_request = submitted_request(office, people["requester"])
+    services.request_decide(pub_request_id=pub_request.pk, actor=people["reviewer"], verdict="return",
+                            reason_code="incomplete")  # fmt: skip
+    services.request_cancel(pub_request=pub_request, actor=people["requester"])
+    response = as_person("approver").post(f"/backoffice/requests/{pub_request.pk}/decide/",
+                                          {"verdict": "approve", "step": "1"}, follow=True)  # fmt: skip
+    page = response.content.decode()
+    assert "ผู้ขอยกเลิกคำขอนี้แล้ว" in page and "มีผู้พิจารณาไปแล้ว" not in page
+    assert pub_request.decisions.count() == 1
+
+
+# --- Checking for personal data before publishing -------------------------------------------------------------------
+
+
+def approved_with_file(office, people, name, content):
+    from khaosan.workflow import services
+
+    pub_request = draft_ready(office, people["requester"])
+    services.request_file_add(pub_request=pub_request, actor=people["requester"], upload=upload(name, content))
+    services.request_submit(pub_request=pub_request, actor=people["requester"])
+    return approve_all(pub_request, people)
+
+
+def publish_fields(pub_request, people, **extra):
+    return {"topic": topic("job-announcements").pk, "title": pub_request.title, "summary": pub_request.summary,
+            "owner_unit": people["requester"].unit_id, "source": "กลุ่มงานบริหารทั่วไป", "publish": "1", **extra}  # fmt: skip
+
+
+def test_a_pdf_with_a_short_text_layer_is_checked_and_published_without_a_note(as_person, office, people):
+    from tests.workflow.test_redaction import make_pdf
+
+    pub_request = approved_with_file(office, people, "ประกาศ.pdf", make_pdf(b"Notice 12/2569"))
+    client = as_person("webmaster")
+    page = client.get(f"/backoffice/requests/{pub_request.pk}/publish/").content.decode()
+    assert "ตรวจครบทุกข้อความและไฟล์แล้ว" in page and "ไม่มีชั้นข้อความ" not in page
+    assert 'name="redaction_checked"' not in page
+    client.post(f"/backoffice/requests/{pub_request.pk}/publish/", publish_fields(pub_request, people))
+    pub_request.refresh_from_db()
+    assert pub_request.state == State.PUBLISHED
+    assert pub_request.redaction_note == "ระบบตรวจข้อความแล้ว: ชื่อเรื่อง, สรุป, เนื้อหา, ประกาศ.pdf; ตรวจแล้ว ไม่พบข้อมูลส่วนบุคคล"
+
+
+def test_a_scan_is_shown_as_not_checked_and_published_after_a_confirmation(as_person, office, people):
+    pub_request = approved_with_file(office, people, "สแกน.pdf", pdf_bytes())
+    client = as_person("webmaster")
+    page = client.get(f"/backoffice/requests/{pub_request.pk}/publish/").content.decode()
+    assert "พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล" not in page
+    assert "ไม่พบเลขประจำตัวประชาชน หมายเลขโทรศัพท์ หรืออีเมลของบุคคลในส่วนที่ระบบตรวจได้" in page
+    assert "ระบบตรวจอัตโนมัติไม่ได้ทั้งหมด" in page and "ไม่ได้ตรวจ" in page and 'name="redaction_checked"' in page
+    refused = client.post(f"/backoffice/requests/{pub_request.pk}/publish/", publish_fields(pub_request, people))
+    html = refused.content.decode()
+    assert "แล้วทำเครื่องหมายยืนยันก่อนเผยแพร่" in html and "โปรดบันทึกเหตุผลก่อนเผยแพร่" not in html
+    client.post(f"/backoffice/requests/{pub_request.pk}/publish/",
+                publish_fields(pub_request, people, redaction_checked="on"))  # fmt: skip
+    pub_request.refresh_from_db()
+    assert pub_request.state == State.PUBLISHED
+    assert "ระบบตรวจไม่ได้: สแกน.pdf" in pub_request.redaction_note
+    assert "ยืนยันว่าตรวจส่วนที่ระบบตรวจไม่ได้ด้วยตนเองแล้ว" in pub_request.redaction_note
+
+
+# --- E-mails ------------------------------------------------------------------------------------------------------
+
+
+def test_a_failed_email_shows_in_the_inbox_and_on_the_administrators_home(
+    as_person, client, office, people, monkeypatch, django_capture_on_commit_callbacks
+):
+    from khaosan.workflow import notify
+
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(notify, "get_connection", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted_request(office, people["requester"])
+    reviewer = as_person("reviewer")
+    assert "ส่งอีเมลไม่สำเร็จ" in reviewer.get("/backoffice/inbox/").content.decode()
+    assert "อีเมลแจ้งเตือนส่งไม่สำเร็จ" not in reviewer.get("/backoffice/").content.decode()  # administrators only
+    client.logout()
+    home = as_person("admin").get("/backoffice/").content.decode()
+    assert "อีเมลแจ้งเตือนส่งไม่สำเร็จ 1 ฉบับใน 30 วันล่าสุด" in home and "ConnectionRefusedError" in home
+
+
+def test_email_links_name_the_running_server_when_no_site_address_is_set(
+    as_person, office, people, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    settings.DEBUG = True
+    settings.KHAOSAN = {**settings.KHAOSAN, "SITE_URL": ""}
+    pub_request = submitted_request(office, people["requester"])
+    client = as_person("reviewer")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/backoffice/requests/{pub_request.pk}/decide/", {"verdict": "approve", "step": "0"},
+                    HTTP_HOST="testserver:8123")  # fmt: skip
+    sent = [m for m in mail.outbox if m.to == [people["approver"].email]]
+    assert sent and f"http://testserver:8123/backoffice/requests/{pub_request.pk}/" in sent[0].body
+
+
+def test_outside_development_links_never_come_from_the_host_header(
+    as_person, office, people, settings, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    settings.DEBUG = False
+    settings.KHAOSAN = {**settings.KHAOSAN, "SITE_URL": ""}
+    pub_request = submitted_request(office, people["requester"])
+    with django_capture_on_commit_callbacks(execute=True):
+        as_person("reviewer").post(f"/backoffice/requests/{pub_request.pk}/decide/",
+                                   {"verdict": "approve", "step": "0"}, HTTP_HOST="testserver:8123")  # fmt: skip
+    sent = [m for m in mail.outbox if m.to == [people["approver"].email]]
+    assert sent and "testserver:8123" not in sent[0].body

@@ -100,12 +100,13 @@ def test_the_whole_journey_from_request_to_public_page(sign_in, open_page, peopl
     webmaster.assert_accessible()
     webmaster.open(url)
     webmaster.get_by_role("button", name="รับงานและเผยแพร่").click()
-    # The test PDF is a blank page: no text layer, so the check asks for a person's look and a note.
+    # The test PDF is a blank page: no text layer, so the check asks for a person's look, confirmed by a tick.
     assert "ตรวจอัตโนมัติไม่ได้" in webmaster.locator("main").inner_text()
+    assert "พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล" not in webmaster.locator("main").inner_text()
     webmaster.assert_accessible()
     webmaster.get_by_role("button", name="เผยแพร่", exact=True).click()
-    assert "โปรดตรวจสอบและบันทึกเหตุผลก่อนเผยแพร่" in webmaster.locator("main").inner_text()
-    webmaster.get_by_label("ตรวจแล้ว เผยแพร่ได้ เพราะ…").fill("เปิดไฟล์ตรวจแล้ว เป็นประกาศ ไม่มีข้อมูลส่วนบุคคล")
+    assert "แล้วทำเครื่องหมายยืนยันก่อนเผยแพร่" in webmaster.locator("main").inner_text()
+    webmaster.get_by_label("ข้าพเจ้าเปิดตรวจส่วนที่ระบบตรวจอัตโนมัติไม่ได้ด้วยตนเองแล้ว", exact=False).check()
     webmaster.get_by_role("button", name="เผยแพร่", exact=True).click()
     assert "เผยแพร่แล้ว" in webmaster.locator("main").inner_text()
     webmaster.assert_no_console_errors()

@@ -5,7 +5,7 @@ from django.test import Client
 
 from khaosan.workflow import services
 from tests.conftest import pdf_bytes, topic, upload
-from tests.workflow.conftest import PASSWORD, approve_all
+from tests.workflow.conftest import NOTHING_FOUND, PASSWORD, approve_all
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_stored_xss_in_every_text_field_and_file_name_is_escaped_everywhere(clie
                                   upload=upload('x"><img src=x onerror=alert(1)>.pdf', pdf_bytes()))
     services.request_submit(pub_request=pub_request, actor=people["requester"])
     pub_request = approve_all(pub_request, people)
-    services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction_clean=True,
+    services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=NOTHING_FOUND,
                              **services.item_fields_from(pub_request))  # fmt: skip
     pub_request.refresh_from_db()
     item = pub_request.item

@@ -1,7 +1,12 @@
 """People of the test office, each with a role, and a helper to walk a request through the chain."""
 
 from khaosan.workflow import services
+from khaosan.workflow.redaction import RedactionReport
 from tests.conftest import PASSWORD, make_person, pdf_bytes, topic, upload  # noqa: F401  (re-exported for tests)
+
+# A personal-data check that read everything and found nothing, for tests about other things than the check.
+NOTHING_FOUND = RedactionReport(findings=(), unchecked=())
+
 
 def submitted_request(office, requester, *, title="ประกาศรับสมัครลูกจ้างชั่วคราว", files=True, **fields):
     fields = {

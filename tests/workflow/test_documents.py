@@ -27,6 +27,7 @@ from khaosan.workflow import documents
 from khaosan.workflow import services as wf
 from khaosan.workflow.models import Channel, Decision, ReasonCode, RequestFile, Verdict
 from tests.conftest import jpeg_bytes, pdf_bytes, topic, upload
+from tests.workflow.conftest import NOTHING_FOUND
 
 SITE = "https://ssobanluang.example.go.th"
 SCRIPT_TITLE = "ประกาศผลการจัดซื้อน้ำดื่ม <script>alert('x')</script> ไตรมาสที่ 1"
@@ -119,7 +120,7 @@ def decide(pub_request, actor, verdict=Verdict.APPROVE, **reason):
 def publish(pub_request, webmaster):
     pub_request.refresh_from_db()
     fields = wf.item_fields_from(pub_request)
-    return wf.request_publish(pub_request_id=pub_request.pk, actor=webmaster, redaction_clean=True, **fields)
+    return wf.request_publish(pub_request_id=pub_request.pk, actor=webmaster, redaction=NOTHING_FOUND, **fields)
 
 
 def full_flow(office, people, title=SCRIPT_TITLE, *, clock=None, **fields):

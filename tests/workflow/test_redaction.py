@@ -10,7 +10,17 @@ from docx.oxml.ns import nsdecls
 from pypdf import PdfReader, PdfWriter
 
 from khaosan.workflow import redaction
-from khaosan.workflow.redaction import Finding, RedactionReport, Unchecked, is_valid_thai_id, scan
+from khaosan.workflow.redaction import (
+    CHECKED,
+    NOT_CHECKED,
+    PARTLY_CHECKED,
+    Finding,
+    RedactionReport,
+    Source,
+    Unchecked,
+    is_valid_thai_id,
+    scan,
+)
 
 VALID_ID = "1234567890121"  # weights 13..2 give 352; (11 - 352 % 11) % 10 = 1
 
@@ -253,6 +263,43 @@ def test_pdf_without_a_text_layer_is_not_checked_automatically(pages):
     assert not report.clean
 
 
+def test_a_pdf_with_a_short_text_layer_is_checked_not_taken_for_a_scan():
+    report = scan(files=[("ประกาศ.pdf", "pdf", make_pdf(b"Notice 12/2569"))])
+    assert report.clean and report.sources == (Source("ประกาศ.pdf", CHECKED),)
+    report = scan(files=[("ติดต่อ.pdf", "pdf", make_pdf(b"tel 081-234-5678"))])
+    assert [f.text for f in report.findings] == ["08x-xxx-5678"] and report.unchecked == ()
+    assert report.sources == (Source("ติดต่อ.pdf", CHECKED, findings=1),)
+
+
+def test_a_short_text_page_beside_text_pages_is_not_a_scanned_page():
+    report = scan(files=[("คำสั่ง.pdf", "pdf", make_pdf(TEXT_PAGE, b"Page 2", b""))])
+    assert report.complete and report.sources[0].status == CHECKED
+
+
+def test_the_report_says_for_each_text_and_file_what_was_checked():
+    report = scan(
+        texts=[("ชื่อเรื่อง", "ประกาศรับสมัคร"), ("สรุป", "โทร 081-234-5678")],
+        files=[
+            ("ข้อความ.pdf", "pdf", make_pdf(TEXT_PAGE)),
+            ("สแกน.pdf", "pdf", make_pdf(None)),
+            ("ผสม.pdf", "pdf", make_pdf(TEXT_PAGE, None)),
+            ("เสีย.pdf", "pdf", b"%PDF-1.4 broken"),
+            ("ภาพ.jpg", "jpg", b""),
+        ],
+    )
+    assert report.sources == (
+        Source("ชื่อเรื่อง", CHECKED),
+        Source("สรุป", CHECKED, findings=1),
+        Source("ข้อความ.pdf", CHECKED),
+        Source("สแกน.pdf", NOT_CHECKED, reason=redaction.REASON_NO_TEXT_LAYER),
+        Source("ผสม.pdf", PARTLY_CHECKED, reason=redaction.REASON_SCANNED_PAGES.format(pages="2")),
+        Source("เสีย.pdf", NOT_CHECKED, reason=redaction.REASON_UNREADABLE),
+        Source("ภาพ.jpg", NOT_CHECKED, reason=redaction.REASON_IMAGE),
+    )
+    assert len(report.findings) == 1 and not report.complete
+    assert report.names(NOT_CHECKED) == ["สแกน.pdf", "เสีย.pdf", "ภาพ.jpg"]
+
+
 def test_scanned_pages_inside_a_text_pdf_are_listed():
     report = scan(files=[("ผสม.pdf", "pdf", make_pdf(TEXT_PAGE, None, None, b"", None))])
     assert report.findings == ()
@@ -385,6 +432,13 @@ def test_findings_are_capped_per_source_with_a_note(monkeypatch):
 
 
 # --- clean ------------------------------------------------------------------------------------------------------------
+
+
+def test_findings_and_limits_are_told_apart():
+    only_limits = scan(files=[("สแกน.pdf", "pdf", make_pdf(None))])
+    assert not only_limits.findings and not only_limits.complete and not only_limits.clean
+    only_findings = scan(texts=[("สรุป", "โทร 081-234-5678")])
+    assert only_findings.findings and only_findings.complete and not only_findings.clean
 
 
 def test_clean_means_everything_read_and_nothing_found():

@@ -12,9 +12,10 @@ from khaosan.org.models import Delegation
 from khaosan.workflow import services
 from khaosan.workflow.models import Channel, Notification, State
 from khaosan.workflow.permissions import AlreadyDecided, NotAllowed
+from khaosan.workflow.redaction import scan
 from khaosan.workflow.selectors import awaiting, late, timeline
 from tests.conftest import pdf_bytes, topic, upload
-from tests.workflow.conftest import approve_all, submitted_request
+from tests.workflow.conftest import NOTHING_FOUND, approve_all, submitted_request
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_publishing_makes_the_item_public_with_provenance_and_tells_everyone(
     fields = services.item_fields_from(pub_request)
     with django_capture_on_commit_callbacks(execute=True):
         pub_request = services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"],
-                                               redaction_clean=True, **fields)  # fmt: skip
+                                               redaction=NOTHING_FOUND, **fields)  # fmt: skip
     item = pub_request.item
     assert pub_request.state == State.PUBLISHED
     assert item in catalog.public_items(office)
@@ -94,14 +95,47 @@ def test_publishing_makes_the_item_public_with_provenance_and_tells_everyone(
 
 def test_publishing_with_findings_needs_a_note(office, people):
     pub_request = approve_all(submitted_request(office, people["requester"]), people)
-    with pytest.raises(ValidationError):
-        services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction_clean=False,
+    report = scan(texts=[("สรุป", "ติดต่อ 081-234-5678")])
+    with pytest.raises(ValidationError, match="พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล 1 จุด"):
+        services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=report,
                                  **services.item_fields_from(pub_request))  # fmt: skip
     pub_request = services.request_publish(
-        pub_request_id=pub_request.pk, actor=people["webmaster"], redaction_clean=False,
+        pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=report,
         redaction_note="เบอร์โทรศัพท์เป็นของสำนักงาน เผยแพร่ได้", **services.item_fields_from(pub_request),
     )  # fmt: skip
-    assert pub_request.redaction_note == "เบอร์โทรศัพท์เป็นของสำนักงาน เผยแพร่ได้"
+    assert pub_request.redaction_note == (
+        "ระบบตรวจข้อความแล้ว: สรุป; พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล 1 จุด; "
+        "เหตุผลของผู้ดูแลเว็บไซต์: เบอร์โทรศัพท์เป็นของสำนักงาน เผยแพร่ได้"
+    )
+
+
+def test_a_file_the_check_could_not_read_needs_a_confirmation_not_a_note(office, people):
+    pub_request = approve_all(submitted_request(office, people["requester"]), people)  # ประกาศ.pdf is a blank page
+    report = scan(texts=[("สรุป", pub_request.summary)], files=[("ประกาศ.pdf", "pdf", pdf_bytes())])
+    assert not report.findings and not report.complete
+    with pytest.raises(ValidationError) as refused:
+        services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=report,
+                                 **services.item_fields_from(pub_request))  # fmt: skip
+    assert list(refused.value.message_dict) == ["redaction_checked"]
+    assert "ประกาศ.pdf" in refused.value.message_dict["redaction_checked"][0]
+    pub_request = services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=report,
+                                           redaction_checked=True, **services.item_fields_from(pub_request))  # fmt: skip
+    assert pub_request.state == State.PUBLISHED
+    assert pub_request.redaction_note == (
+        "ระบบตรวจข้อความแล้ว: สรุป; ระบบตรวจไม่ได้: ประกาศ.pdf (PDF ไม่มีชั้นข้อความ (อาจเป็นเอกสารสแกน) ระบบตรวจอัตโนมัติไม่ได้ "
+        "โปรดตรวจด้วยตนเอง); ไม่พบข้อมูลส่วนบุคคลในส่วนที่ระบบตรวจได้; "
+        "ผู้ดูแลเว็บไซต์ยืนยันว่าตรวจส่วนที่ระบบตรวจไม่ได้ด้วยตนเองแล้ว"
+    )
+    event = timeline(pub_request).get(action="request.published")
+    assert event.changes["redaction_findings"] == 0 and event.changes["redaction_unchecked"] == ["ประกาศ.pdf"]
+
+
+def test_a_check_that_read_everything_and_found_nothing_publishes_without_a_note(office, people):
+    pub_request = approve_all(submitted_request(office, people["requester"]), people)
+    report = scan(texts=[("สรุป", pub_request.summary)])
+    pub_request = services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=report,
+                                           **services.item_fields_from(pub_request))  # fmt: skip
+    assert pub_request.redaction_note == "ระบบตรวจข้อความแล้ว: สรุป; ตรวจแล้ว ไม่พบข้อมูลส่วนบุคคล"
 
 
 def test_refusal_ends_the_request_with_its_reason(office, people):
@@ -231,7 +265,7 @@ def test_replacing_a_published_item_keeps_the_old_version(office, people, publis
     services.request_file_add(pub_request=pub_request, actor=people["requester"], upload=upload("ใหม่.pdf", pdf_bytes(2)))
     services.request_submit(pub_request=pub_request, actor=people["requester"])
     pub_request = approve_all(pub_request, people)
-    services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction_clean=True,
+    services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=NOTHING_FOUND,
                              **services.item_fields_from(pub_request))  # fmt: skip
     item.refresh_from_db()
     assert item.title == "แผนปฏิบัติราชการ ฉบับปรับปรุง"
@@ -248,7 +282,7 @@ def test_withdrawing_through_the_chain_archives_the_item(office, people, publish
                                           target_item=item, title=item.title, summary="ข้อมูลคลาดเคลื่อน")  # fmt: skip
     services.request_submit(pub_request=pub_request, actor=people["requester"])
     pub_request = approve_all(pub_request, people)
-    services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction_clean=True,
+    services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=NOTHING_FOUND,
                              **services.item_fields_from(pub_request))  # fmt: skip
     item.refresh_from_db()
     assert item.status == "withdrawn" and item.withdrawn_reason == "ข้อมูลคลาดเคลื่อน"

@@ -267,10 +267,23 @@ class PublishForm(ItemContentForm):
     )
     redaction_note = forms.CharField(
         label=_("ตรวจแล้ว เผยแพร่ได้ เพราะ…"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("จำเป็นเมื่อระบบพบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล หรือมีไฟล์ที่ตรวจอัตโนมัติไม่ได้"),
+        help_text=_("จำเป็นเมื่อระบบพบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล"),
     )  # fmt: skip
+    redaction_checked = forms.BooleanField(
+        label=_("ข้าพเจ้าเปิดตรวจส่วนที่ระบบตรวจอัตโนมัติไม่ได้ด้วยตนเองแล้ว ไม่มีข้อมูลส่วนบุคคลที่ต้องปกปิด"),
+        required=False,
+    )
     field_order = ["topic", "title", "summary", "body", "external_url", "owner_unit", "source", "data_from", "data_to",
-                   "publish_at", "expire_at", "redaction_note"]  # fmt: skip
+                   "publish_at", "expire_at", "redaction_note", "redaction_checked"]  # fmt: skip
+
+    def __init__(self, *args, redaction=None, **kwargs):
+        """`redaction` (the personal-data check) decides which confirmations the web master sees."""
+        super().__init__(*args, **kwargs)
+        if redaction is not None and not redaction.findings:
+            self.fields["redaction_note"].label = _("หมายเหตุการตรวจข้อมูลส่วนบุคคล (ถ้ามี)")
+            self.fields["redaction_note"].help_text = ""
+        if redaction is not None and redaction.complete:
+            del self.fields["redaction_checked"]
 
 
 class ItemEditForm(ItemContentForm):

@@ -35,9 +35,18 @@ def set_password_path(person):
     return reverse("backoffice:password-reset-confirm", args=[uid, default_token_generator.make_token(person)])
 
 
-def send_set_password_link(person):
-    """E-mail a link with which a new (or locked-out) person sets their own password."""
-    link = site_url(set_password_path(person))
+def set_password_link(person):
+    """The one-time address at which `person` sets their own password (valid PASSWORD_RESET_TIMEOUT)."""
+    return site_url(set_password_path(person))
+
+
+def send_set_password_link(person, *, link=None):
+    """E-mail a link with which a new (or locked-out) person sets their own password.
+
+    `link` is built while the administrator's request is answered, so that in development it names the
+    server they use (`site_url`); the e-mail itself leaves after the commit.
+    """
+    link = link or set_password_link(person)
     if person.office_id is None:
         subject = _("ตั้งรหัสผ่านสำหรับผู้ดูแลแพลตฟอร์ม khaosan")
     else:
@@ -77,7 +86,8 @@ def staff_invite(*, office, actor, roles, **fields):
     person.save()
     set_roles(person, roles)
     record(actor, AuditCode.STAFF_INVITED, person, office=office, roles=sorted(roles))
-    transaction.on_commit(lambda: send_set_password_link(person))
+    link = set_password_link(person)
+    transaction.on_commit(lambda: send_set_password_link(person, link=link))
     return person
 
 

@@ -4,6 +4,7 @@ Views validate a form, call one service or selector, and render or redirect. Eve
 through a scoped selector, so an id guessed from another office or unit answers 404.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import wraps
 
@@ -24,7 +25,7 @@ from khaosan.params import positive_int
 from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.workflow import selectors, services
 from khaosan.workflow.models import OPEN_FILTER, Action, Notification, RequestFile, State
-from khaosan.workflow.permissions import NotAllowed, can_decide, can_edit, can_publish, is_author
+from khaosan.workflow.permissions import NotAllowed, can_decide, can_edit, can_publish, is_author, step_deciders
 from khaosan.backoffice.forms import (
     STEP_FORMS,
     STEP_TITLES,
@@ -37,6 +38,9 @@ from khaosan.backoffice.forms import (
 
 STEPS = list(STEP_FORMS)
 PER_PAGE = 25
+# Administrators see the e-mails that could not be sent lately on their home page.
+FAILED_EMAILS_WINDOW = dt.timedelta(days=30)
+FAILED_EMAILS_SHOWN = 10
 
 
 def staff_required(view):
@@ -118,6 +122,7 @@ def back_to(request, default):
 def home(request):
     user = request.user
     waiting = selectors.awaiting(user).order_by("due_on", "submitted_at")
+    failed = selectors.failed_emails(user).filter(email_failed_at__gte=timezone.now() - FAILED_EMAILS_WINDOW)
     return render(
         request,
         "backoffice/home.html",
@@ -128,6 +133,8 @@ def home(request):
             "sent": selectors.sent_by(user).exclude(state__in=[State.CANCELLED]).order_by("-updated_at")[:10],
             "sent_open_count": selectors.sent_by(user).filter(OPEN_FILTER).count(),
             "roles": sorted(acting_roles(user)),
+            "failed_emails": failed[:FAILED_EMAILS_SHOWN],
+            "failed_email_count": failed.count(),
         },
     )
 
@@ -240,19 +247,36 @@ def request_review(request, pk):
     )  # fmt: skip
 
 
+def waiting_on(pub_request):
+    """Whom a request in review waits on now (names, and why an administrator stands in), else None."""
+    return step_deciders(pub_request) if pub_request.current_role else None
+
+
+def _sent_to_message(pub_request):
+    """'… ระบบแจ้ง <names> ให้พิจารณาแล้ว': who was told, by name, never a role nobody may act in."""
+    deciders = waiting_on(pub_request)
+    if deciders is None:
+        return ""
+    if deciders.stand_in:
+        return _("ระบบแจ้ง %(names)s (ผู้ดูแลระบบ) ให้พิจารณาแทน%(role)s แล้ว เพราะ%(reason)s") % {
+            "names": deciders.names, "role": Role(deciders.role).label, "reason": deciders.stand_in_reason}  # fmt: skip
+    return _("ระบบแจ้ง %(names)s ให้พิจารณาในฐานะ%(role)s แล้ว") % {
+        "names": deciders.names, "role": Role(deciders.role).label}  # fmt: skip
+
+
 @require_POST
 @staff_required
 def request_submit(request, pk):
     pub_request = selectors.request_get_for(user=request.user, request_id=pk)
     try:
-        services.request_submit(pub_request=pub_request, actor=request.user)
+        pub_request = services.request_submit(pub_request=pub_request, actor=request.user)
     except NotAllowed as error:
         messages.error(request, str(error))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("backoffice:request-review", pk)
     else:
-        messages.success(request, _("ยื่นคำขอแล้ว ระบบแจ้งผู้พิจารณาให้แล้ว"))
+        messages.success(request, _("ยื่นคำขอแล้ว") + " " + _sent_to_message(pub_request))
     return redirect(pub_request)
 
 
@@ -351,6 +375,7 @@ def request_detail(request, pk):
             "can_edit": can_edit(user, pub_request),
             "is_author": is_author(user, pub_request),
             "decision_form": DecisionForm(initial={"step": pub_request.step}) if decide else None,
+            "waiting_on": waiting_on(pub_request),
             "can_publish": can_publish(user, pub_request),
             "memo_form": UploadForm(initial={"kind": RequestFile.Kind.MEMO}),
             "can_attach_memo": is_author(user, pub_request) or has_role(user, Role.WEBMASTER),
@@ -365,7 +390,7 @@ def request_decide(request, pk):
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
-            services.request_decide(
+            pub_request = services.request_decide(
                 pub_request_id=pub_request.pk, actor=request.user, verdict=form.cleaned_data["verdict"],
                 reason_code=form.cleaned_data["reason_code"], reason=form.cleaned_data["reason"],
                 expected_step=form.cleaned_data["step"],
@@ -376,12 +401,14 @@ def request_decide(request, pk):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("บันทึกผลการพิจารณาแล้ว ระบบแจ้งผู้เกี่ยวข้องให้แล้ว"))
+            told = _sent_to_message(pub_request) or _("ระบบแจ้งผู้เกี่ยวข้องให้แล้ว")
+            messages.success(request, _("บันทึกผลการพิจารณาแล้ว") + " " + told)
             return redirect(pub_request)
     context = {
         "pub_request": pub_request, "files": list(pub_request.files.select_related("blob")),
         "decisions": list(pub_request.decisions.all()), "timeline": selectors.timeline(pub_request),
         "decision_form": form, "memo_form": UploadForm(initial={"kind": RequestFile.Kind.MEMO}),
+        "waiting_on": waiting_on(pub_request),
     }  # fmt: skip
     return render(request, "backoffice/request_detail.html", context, status=400)
 
@@ -421,35 +448,6 @@ class PreviewFile:
     download_count = 0
 
 
-REDACTION_CACHE_SECONDS = 3600
-
-
-def _redaction_report(pub_request, form_data=None):
-    """Scan the texts and files for personal data; cached by content, since long PDFs take seconds."""
-    import hashlib
-
-    from django.core.cache import cache
-
-    from khaosan.workflow.redaction import scan
-
-    data = form_data or {}
-    texts = [
-        (_("ชื่อเรื่อง"), data.get("title", pub_request.title)),
-        (_("สรุป"), data.get("summary", pub_request.summary)),
-        (_("เนื้อหา"), data.get("body", pub_request.body)),
-    ]
-    content_files = pub_request.content_files
-    files = [(f.original_name, f.extension, f.blob.path) for f in content_files]
-    allowed = pub_request.office.public_contacts()
-    fingerprint = repr((texts, [(f.original_name, f.blob_id) for f in content_files], sorted(allowed)))
-    key = "redaction:" + hashlib.sha256(fingerprint.encode()).hexdigest()
-    report = cache.get(key)
-    if report is None:
-        report = scan(texts=texts, files=files, allowed=allowed)
-        cache.set(key, report, REDACTION_CACHE_SECONDS)
-    return report
-
-
 @role_required(Role.WEBMASTER)
 def request_publish(request, pk):
     pub_request = selectors.request_get_for(user=request.user, request_id=pk)
@@ -457,16 +455,19 @@ def request_publish(request, pk):
         messages.info(request, _("คำขอนี้ยังไม่พร้อมเผยแพร่ หรือเผยแพร่ไปแล้ว"))
         return redirect(pub_request)
     initial = services.item_fields_from(pub_request)
-    form = PublishForm(request.POST or None, initial=initial, office=pub_request.office)
-    report = _redaction_report(pub_request, form.data if form.is_bound else None)
+    typed = request.POST if request.method == "POST" else {}
+    report = selectors.redaction_report(pub_request, title=typed.get("title"), summary=typed.get("summary"),
+                                        body=typed.get("body"))  # fmt: skip
+    form = PublishForm(request.POST or None, initial=initial, office=pub_request.office, redaction=report)
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
             return _preview(request, pub_request, form.cleaned_data)
         data = dict(form.cleaned_data)
         note = data.pop("redaction_note")
+        checked = data.pop("redaction_checked", False)
         try:
-            services.request_publish(pub_request_id=pub_request.pk, actor=request.user, redaction_clean=report.clean,
-                                     redaction_note=note, **data)  # fmt: skip
+            services.request_publish(pub_request_id=pub_request.pk, actor=request.user, redaction=report,
+                                     redaction_note=note, redaction_checked=checked, **data)  # fmt: skip
         except NotAllowed as error:
             messages.error(request, str(error))
             return redirect(pub_request)
@@ -489,7 +490,7 @@ def _preview(request, pub_request, data):
     """
     from khaosan.catalog.html import clean_html
 
-    fields = {k: v for k, v in data.items() if k not in {"redaction_note"}}
+    fields = {k: v for k, v in data.items() if k not in {"redaction_note", "redaction_checked"}}
     fields["body"] = clean_html(fields.get("body", ""))
     item = Item(office=pub_request.office, status=Item.Status.PUBLISHED, **fields)
     item.publish_at = fields.get("publish_at") or timezone.now()
@@ -524,8 +525,8 @@ def register(request):
         except NotAllowed as error:
             return not_allowed(request, str(error))
         else:
-            messages.success(request, _("ลงทะเบียนรับคำขอ %(ref)s แล้ว และส่งให้ผู้พิจารณาแล้ว") % {
-                "ref": pub_request.reference})  # fmt: skip
+            messages.success(request, _("ลงทะเบียนรับคำขอ %(ref)s แล้ว") % {"ref": pub_request.reference} + " "
+                             + _sent_to_message(pub_request))  # fmt: skip
             return redirect(pub_request)
     return render(request, "backoffice/register.html", {"form": form})
 

@@ -11,7 +11,7 @@ from khaosan.demo import files
 from khaosan.demo.files import DemoFile
 from khaosan.org.models import Staff, Unit
 from khaosan.thai.calendar import add_working_days
-from khaosan.workflow import services
+from khaosan.workflow import selectors, services
 from khaosan.workflow.models import Channel, PublicationRequest
 
 
@@ -89,7 +89,8 @@ def build_requests(office):
             data_from=today.replace(day=1) - dt.timedelta(days=1), data_to=today.replace(day=1) - dt.timedelta(days=1),
         )), "reviewer"), "approver")  # fmt: skip
         services.request_take(pub_request=pub_request, actor=people["webmaster2"])
-        services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster2"], redaction_clean=True,
+        services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster2"],
+                                 redaction=selectors.redaction_report(pub_request), redaction_checked=True,
                                  **services.item_fields_from(pub_request))  # fmt: skip
 
         # A letter from the provincial office, registered by a web master.

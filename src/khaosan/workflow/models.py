@@ -214,6 +214,9 @@ class Decision(models.Model):
     actor_name = models.CharField(max_length=200)
     actor_position = models.CharField(max_length=200, blank=True)
     delegation = models.ForeignKey("org.Delegation", on_delete=models.PROTECT, null=True, blank=True)
+    # Set when an office administrator decided the step in place of its role, because nobody but the
+    # request's authors held that role (they may not decide their own request); `role` stays the step's role.
+    stand_in_reason = models.CharField(_("เหตุที่ผู้ดูแลระบบพิจารณาแทน"), max_length=300, blank=True)
     verdict = models.CharField(_("ผลการพิจารณา"), max_length=10, choices=Verdict.choices)
     reason_code = models.CharField(_("เหตุผล"), max_length=20, choices=ReasonCode.choices, blank=True)
     reason = models.TextField(_("รายละเอียดเหตุผล"), blank=True)
@@ -228,6 +231,10 @@ class Decision(models.Model):
         return f"{self.pub_request.reference} {self.get_verdict_display()} {self.actor_name}"
 
     @property
+    def stood_in(self):
+        return bool(self.stand_in_reason)
+
+    @property
     def reason_text(self):
         parts = [self.get_reason_code_display() if self.reason_code else "", self.reason]
         return " — ".join(p for p in parts if p)
@@ -236,6 +243,9 @@ class Decision(models.Model):
 class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
+
+    def email_failed(self):
+        return self.filter(email_failed_at__isnull=False)
 
 
 class Notification(models.Model):
@@ -251,6 +261,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # The e-mail copy could not be sent (the in-app message is there all the same); the error is for operators.
+    email_failed_at = models.DateTimeField(_("ส่งอีเมลไม่สำเร็จเมื่อ"), null=True, blank=True, db_index=True)
+    email_error = models.CharField(_("สาเหตุที่ส่งอีเมลไม่สำเร็จ"), max_length=300, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

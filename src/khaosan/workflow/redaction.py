@@ -7,6 +7,11 @@ verified), Thai phone numbers and e-mail addresses. The office's own contact poi
 purpose and passed in `allowed`. What cannot be read (images, scans, archives, old binary formats,
 damaged files) is listed as `Unchecked`, so a clean report always means "read and nothing found".
 
+The report keeps the two apart: `findings` are possible personal data the machine found (a person must
+strike them out or say why they may be published); `unchecked` are the limits of the check (a person must
+look at those parts themselves). `sources` says for each text and file what happened to it: its text was
+checked, checked in part, or not checked at all (and why).
+
 Every text is NFKC-normalised and Thai digits are read as Arabic ones before matching: pypdf returns
 khaosan's own PDFs in NFKC form (SARA AM as NIKHAHIT + SARA AA) and people type ๑๒๓ as often as 123.
 Displayed matches keep their written form with the hidden digits as "x".
@@ -29,15 +34,16 @@ from pathlib import Path
 from urllib.parse import unquote
 
 __all__ = [
-    "Finding", "PdfUnreadable", "RedactionReport", "Unchecked", "is_valid_thai_id", "page_has_image", "page_ranges",
-    "pdf_pages", "scan", "visible_chars",
+    "CHECKED", "NOT_CHECKED", "PARTLY_CHECKED", "Finding", "PdfUnreadable", "RedactionReport", "Source", "Unchecked",
+    "is_valid_thai_id", "page_has_image", "page_ranges", "pdf_pages", "scan", "visible_chars",
 ]  # fmt: skip
 
 SCAN_SECONDS = 20  # below gunicorn's default 30 s worker timeout
 MAX_FINDINGS_PER_SOURCE = 200
 # DOCX/XLSX are zipped XML that python-docx parses whole: refuse to inflate more XML than this.
 MAX_XML_BYTES = 100 * 1024 * 1024
-# A PDF page with fewer visible characters than this has no real text layer (a scan, or blank).
+# A PDF page that paints an image and has fewer visible characters than this is a scan (its few characters
+# are a stamp or a page number); a page without an image has a text layer however short its text is.
 MIN_PAGE_CHARS = 30
 CONTEXT_CHARS = 20
 
@@ -74,15 +80,40 @@ class Unchecked:
     reason: str
 
 
+# What happened to one source (a text field or a file).
+CHECKED = "checked"  # its text was read in full
+PARTLY_CHECKED = "partly"  # its text was read, but part of it could not be (scanned pages, a limit)
+NOT_CHECKED = "not_checked"  # nothing of it could be read (a scan without text layer, an image, unreadable)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One text or file of the check: its status, how many findings it gave, and why it was not (fully) read."""
+
+    name: str
+    status: str
+    findings: int = 0
+    reason: str = ""
+
+
 @dataclass(frozen=True)
 class RedactionReport:
     findings: tuple[Finding, ...]
     unchecked: tuple[Unchecked, ...]
+    sources: tuple[Source, ...] = ()
 
     @property
     def clean(self) -> bool:
-        """Publishable without a note only if everything was read and nothing was found (PDPA-9)."""
+        """Everything was read and nothing was found (PDPA-9)."""
         return not self.findings and not self.unchecked
+
+    @property
+    def complete(self) -> bool:
+        """Every text and file was read in full: nothing is left for a person to check by hand."""
+        return not self.unchecked
+
+    def names(self, *statuses: str) -> list[str]:
+        return [source.name for source in self.sources if source.status in statuses]
 
 
 def is_valid_thai_id(digits: str) -> bool:
@@ -108,14 +139,16 @@ def scan(
     allowed_contacts = _Allowed.parse(allowed)
     findings: list[Finding] = []
     unchecked: list[Unchecked] = []
+    results: list[Source] = []
     sources = [(label, _text_segments(label, text)) for label, text in texts]
     sources += [(name, _file_segments(name, kind, data)) for name, kind, data in files]
     for name, segments in sources:
-        found, note = _scan_source(name, segments, allowed_contacts, deadline)
+        found, note, status = _scan_source(name, segments, allowed_contacts, deadline)
         findings += found
         if note:
             unchecked.append(note)
-    return RedactionReport(findings=tuple(findings), unchecked=tuple(unchecked))
+        results.append(Source(name=name, status=status, findings=len(found), reason=note.reason if note else ""))
+    return RedactionReport(findings=tuple(findings), unchecked=tuple(unchecked), sources=tuple(results))
 
 
 # --- Normalising ------------------------------------------------------------------------------------------------------
@@ -293,36 +326,45 @@ def _context(masked_text: str, start: int, end: int) -> str:
 
 
 class _CannotCheck(Exception):
-    """The rest of a source cannot be checked by machine; `reason` tells the person why (in Thai)."""
+    """The rest of a source cannot be checked by machine; `reason` tells the person why (in Thai).
 
-    def __init__(self, reason: str):
+    `nothing_read` says that none of the source's text could be checked, even if empty pages were seen.
+    """
+
+    def __init__(self, reason: str, *, nothing_read: bool = False):
         super().__init__(reason)
         self.reason = reason
+        self.nothing_read = nothing_read
 
 
 def _scan_source(
     name: str, segments: Iterator[tuple[str, str]], allowed: _Allowed, deadline: float
-) -> tuple[list[Finding], Unchecked | None]:
-    """Findings of one source, and a note if part of it stayed unchecked; what was found before a failure counts.
+) -> tuple[list[Finding], Unchecked | None, str]:
+    """Findings of one source, a note if part of it stayed unchecked, and its status (CHECKED, PARTLY_…, NOT_…).
 
-    The clock is read between segments (a PDF page, a cell, a paragraph), so one call overruns its
-    deadline by at most one segment per remaining source.
+    What was found before a failure counts. The clock is read between segments (a PDF page, a cell, a
+    paragraph), so one call overruns its deadline by at most one segment per remaining source.
     """
     findings: list[Finding] = []
+    read = False
+
+    def cut_short(reason: str, *, nothing_read: bool = False):
+        return Unchecked(name, reason), PARTLY_CHECKED if read and not nothing_read else NOT_CHECKED
+
     try:
         for place, text in segments:
+            read = read or bool(text.strip())
             findings += _scan_segment(place, text, allowed)
             if len(findings) > MAX_FINDINGS_PER_SOURCE:
-                return findings[:MAX_FINDINGS_PER_SOURCE], Unchecked(
-                    name, REASON_TOO_MANY.format(limit=MAX_FINDINGS_PER_SOURCE)
-                )
+                note = REASON_TOO_MANY.format(limit=MAX_FINDINGS_PER_SOURCE)
+                return findings[:MAX_FINDINGS_PER_SOURCE], *cut_short(note)
             if time.monotonic() >= deadline:
-                return findings, Unchecked(name, REASON_OUT_OF_TIME.format(place=place))
+                return findings, *cut_short(REASON_OUT_OF_TIME.format(place=place))
     except _CannotCheck as exc:
-        return findings, Unchecked(name, exc.reason)
+        return findings, *cut_short(exc.reason, nothing_read=exc.nothing_read)
     except Exception:  # any parser failure on a damaged or hostile file means "a person must check"
-        return findings, Unchecked(name, REASON_UNREADABLE)
-    return findings, None
+        return findings, *cut_short(REASON_UNREADABLE)
+    return findings, None, CHECKED
 
 
 def _text_segments(label: str, text: str) -> Iterator[tuple[str, str]]:
@@ -468,16 +510,22 @@ def page_has_image(page) -> bool:
 
 
 def _pdf_segments(prefix: str, content: bytes) -> Iterator[tuple[str, str]]:
-    """Page by page via pypdf; pages without a text layer are scans a person must read (PDPA-9)."""
+    """Page by page via pypdf; scanned pages are for a person to read (PDPA-9).
+
+    A page is a scan when it paints an image and carries (almost) no text. A page with a little text and
+    no image (a short notice, a cover page) has a text layer and was checked; a file whose pages carry no
+    text at all has no text layer (a scan drawn without an image, or text turned into outlines).
+    """
     with_text, scanned = 0, []
     for number, page, text in pdf_pages(content):
-        if visible_chars(text) >= MIN_PAGE_CHARS:
-            with_text += 1
-        elif page_has_image(page):
+        chars = visible_chars(text)
+        if chars < MIN_PAGE_CHARS and page_has_image(page):
             scanned.append(number)
+        elif chars:
+            with_text += 1
         yield f"{prefix} หน้า {number}", text
     if not with_text:
-        raise _CannotCheck(REASON_NO_TEXT_LAYER)
+        raise _CannotCheck(REASON_NO_TEXT_LAYER, nothing_read=True)
     if scanned:
         raise _CannotCheck(REASON_SCANNED_PAGES.format(pages=page_ranges(scanned)))
 

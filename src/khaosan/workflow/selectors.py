@@ -3,11 +3,14 @@
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from khaosan.org.roles import Role, acting_roles, has_role
 from khaosan.params import positive_int
 from khaosan.workflow.models import Notification, PublicationRequest, State
-from khaosan.workflow.permissions import SEES_ALL, can_view
+from khaosan.workflow.permissions import awaiting_stand_in, can_view, sees_all
+
+REDACTION_CACHE_SECONDS = 3600
 
 
 def requests_visible_to(user):
@@ -15,7 +18,7 @@ def requests_visible_to(user):
     if not user.is_authenticated or user.office_id is None:
         return PublicationRequest.objects.none()
     queryset = PublicationRequest.objects.filter(office_id=user.office_id)
-    if not has_role(user, *SEES_ALL):
+    if not sees_all(user):
         queryset = queryset.filter(
             Q(requester_unit_id=user.unit_id) | Q(requester=user) | Q(registered_by=user)
         )
@@ -36,10 +39,15 @@ def request_get_for(*, user, request_id):
 
 
 def awaiting(user):
-    """Requests waiting for `user` to act: a decision in one of their roles, or publishing for web masters."""
+    """Requests waiting for `user` to act: a decision in one of their roles, or publishing for web masters.
+
+    Administrators also decide steps whose role nobody but the request's authors holds (`awaiting_stand_in`).
+    """
     roles = acting_roles(user)
     visible = requests_visible_to(user)
     waiting = Q(state=State.IN_REVIEW, awaiting_role__in=roles)
+    if Role.ADMINISTRATOR in roles:
+        waiting |= awaiting_stand_in()
     if Role.WEBMASTER in roles:
         waiting |= Q(state=State.APPROVED)
     return visible.filter(waiting).exclude(Q(requester=user) | Q(registered_by=user), state=State.IN_REVIEW)
@@ -60,6 +68,46 @@ def unread_count(user):
 
 def inbox(user):
     return Notification.objects.filter(recipient=user).select_related("pub_request")
+
+
+def failed_emails(user):
+    """Notifications of `user`'s office whose e-mail could not be sent, newest first (administrators only)."""
+    if not has_role(user, Role.ADMINISTRATOR) or user.office_id is None:
+        return Notification.objects.none()
+    return (
+        Notification.objects.email_failed()
+        .filter(recipient__office_id=user.office_id)
+        .select_related("recipient", "pub_request")
+        .order_by("-email_failed_at", "-pk")
+    )
+
+
+def redaction_report(pub_request, *, title=None, summary=None, body=None):
+    """Check the texts about to be published and the request's files for personal data (PDPA-9).
+
+    Cached by content: a long PDF takes seconds, and the publish screen asks again on every preview.
+    """
+    import hashlib
+
+    from django.core.cache import cache
+
+    from khaosan.workflow.redaction import scan
+
+    texts = [
+        (_("ชื่อเรื่อง"), pub_request.title if title is None else title),
+        (_("สรุป"), pub_request.summary if summary is None else summary),
+        (_("เนื้อหา"), pub_request.body if body is None else body),
+    ]
+    content_files = pub_request.content_files
+    files = [(f.original_name, f.extension, f.blob.path) for f in content_files]
+    allowed = pub_request.office.public_contacts()
+    fingerprint = repr((texts, [(f.original_name, f.blob_id) for f in content_files], sorted(allowed)))
+    key = "redaction:v2:" + hashlib.sha256(fingerprint.encode()).hexdigest()
+    report = cache.get(key)
+    if report is None:
+        report = scan(texts=texts, files=files, allowed=allowed)
+        cache.set(key, report, REDACTION_CACHE_SECONDS)
+    return report
 
 
 def timeline(pub_request):

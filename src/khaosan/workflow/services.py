@@ -43,7 +43,16 @@ from khaosan.workflow.models import (
     State,
     Verdict,
 )
-from khaosan.workflow.permissions import NotAllowed, ensure_can_decide, ensure_can_edit, ensure_can_publish, is_author
+from khaosan.workflow.permissions import (
+    NotAllowed,
+    ensure_can_decide,
+    ensure_can_edit,
+    ensure_can_publish,
+    ensure_step_has_decider,
+    is_author,
+    stands_in,
+    step_deciders,
+)
 
 EDITABLE = (
     "title", "summary", "body", "external_url", "topic", "data_from", "data_to", "wish_from", "wish_until",
@@ -254,11 +263,23 @@ def request_submit(*, pub_request, actor):
     pub_request.state = State.IN_REVIEW
     pub_request.chain = pub_request.office.chain
     pub_request.step = 0
+    for step in range(len(pub_request.chain)):  # a step nobody may decide would leave the request waiting forever
+        ensure_step_has_decider(pub_request, step)
     pub_request.submitted_at = timezone.now()
     pub_request.save()
-    record(actor, AuditCode.REQUEST_SUBMITTED, pub_request, resubmitted=resubmitted, chain=pub_request.chain)
-    _notify_step(pub_request, resubmitted=resubmitted)
+    deciders = step_deciders(pub_request)
+    record(actor, AuditCode.REQUEST_SUBMITTED, pub_request, resubmitted=resubmitted, chain=pub_request.chain,
+           **_awaiting_changes(deciders))  # fmt: skip
+    _notify_step(pub_request, deciders, resubmitted=resubmitted)
     return pub_request
+
+
+def _awaiting_changes(deciders):
+    """What the audit row says about whom the new step waits on."""
+    changes = {"awaiting": [person.get_username() for person in deciders.people]}
+    if deciders.stand_in:
+        changes["awaiting_stand_in"] = deciders.stand_in_reason
+    return changes
 
 
 @transaction.atomic
@@ -278,13 +299,18 @@ def request_decide(*, pub_request_id, actor, verdict, reason_code="", reason="",
     if verdict in (Verdict.RETURN, Verdict.REFUSE) and not (reason_code and (reason or reason_code != ReasonCode.OTHER)):
         raise ValidationError({"reason": _("โปรดระบุเหตุผลที่ส่งกลับแก้ไขหรือไม่อนุมัติ")})
     role = pub_request.current_role
+    next_step = None
+    if verdict == Verdict.APPROVE and pub_request.step + 1 < len(pub_request.chain):
+        next_step = ensure_step_has_decider(pub_request, pub_request.step + 1)  # who is told, computed now
+    stand_in_reason = step_deciders(pub_request).stand_in_reason if stands_in(actor, pub_request) else ""
     delegation = None
-    if role not in role_names(actor):
+    if role not in role_names(actor) and not stand_in_reason:
         delegation = Delegation.objects.active().filter(office_id=actor.office_id, delegate=actor, role=role).first()
     decision = Decision.objects.create(
         pub_request=pub_request, step=pub_request.step, role=role, actor=actor,
         actor_name=actor.get_full_name() or actor.get_username(), actor_position=actor.position,
-        delegation=delegation, verdict=verdict, reason_code=reason_code, reason=reason, decided_at=timezone.now(),
+        delegation=delegation, stand_in_reason=stand_in_reason, verdict=verdict, reason_code=reason_code,
+        reason=reason, decided_at=timezone.now(),
     )  # fmt: skip
     if verdict == Verdict.APPROVE:
         pub_request.step += 1
@@ -298,9 +324,12 @@ def request_decide(*, pub_request_id, actor, verdict, reason_code="", reason="",
     else:
         pub_request.state = State.RETURNED if verdict == Verdict.RETURN else State.REFUSED
     pub_request.save()
+    changes = {"stand_in": True, "stand_in_reason": stand_in_reason} if stand_in_reason else {}
+    if next_step is not None:
+        changes |= _awaiting_changes(next_step)
     record(actor, AuditCode.REQUEST_DECIDED, pub_request, step=decision.step, role=role, verdict=verdict,
-           reason=decision.reason_text, delegation=delegation.pk if delegation else None)  # fmt: skip
-    _notify_decision(pub_request, decision)
+           reason=decision.reason_text, delegation=delegation.pk if delegation else None, **changes)  # fmt: skip
+    _notify_decision(pub_request, decision, next_step)
     return pub_request
 
 
@@ -351,18 +380,57 @@ def item_fields_from(pub_request):
     }
 
 
+def _redaction_record(report, *, note, checked_by_hand):
+    """The saved result of the personal-data check: what the machine read, what it found, what a person did."""
+    from khaosan.workflow.redaction import CHECKED, NOT_CHECKED, PARTLY_CHECKED
+
+    parts = []
+    checked = report.names(CHECKED)
+    if checked:
+        parts.append(_("ระบบตรวจข้อความแล้ว: %(names)s") % {"names": ", ".join(checked)})
+    for source in report.sources:
+        if source.status == PARTLY_CHECKED:
+            parts.append(_("ระบบตรวจได้บางส่วน: %(name)s (%(reason)s)") % vars(source))
+        elif source.status == NOT_CHECKED:
+            parts.append(_("ระบบตรวจไม่ได้: %(name)s (%(reason)s)") % vars(source))
+    if report.findings:
+        parts.append(_("พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล %(n)d จุด") % {"n": len(report.findings)})
+    elif report.complete:
+        parts.append(_("ตรวจแล้ว ไม่พบข้อมูลส่วนบุคคล"))
+    else:
+        parts.append(_("ไม่พบข้อมูลส่วนบุคคลในส่วนที่ระบบตรวจได้"))
+    if checked_by_hand and not report.complete:
+        parts.append(_("ผู้ดูแลเว็บไซต์ยืนยันว่าตรวจส่วนที่ระบบตรวจไม่ได้ด้วยตนเองแล้ว"))
+    if note:
+        parts.append(_("เหตุผลของผู้ดูแลเว็บไซต์: %(note)s") % {"note": note})
+    return "; ".join(parts)
+
+
 @transaction.atomic
-def request_publish(*, pub_request_id, actor, redaction_clean, redaction_note="", **item_fields):
+def request_publish(*, pub_request_id, actor, redaction, redaction_note="", redaction_checked=False, **item_fields):
     """Publish what was approved, with its provenance (S-2.3), and tell the requester and the deciders.
 
-    The redaction check (OIA s.9 para 2, PDPA) must be clean, or the web master confirms with a note
-    that the findings were checked and may be published.
+    `redaction` is the personal-data check of what is published (OIA s.9 para 2, PDPA; `redaction.scan`).
+    A finding needs the web master's note saying why it may be published (or the file is fixed first);
+    a part the machine could not read (a scan, an image) needs `redaction_checked`: the web master
+    confirms they looked at it themselves. One tick, not a note: there is nothing to justify, only a
+    look to be sure of, and the saved record names what was and was not checked by machine.
     """
     pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request_id)
     ensure_can_publish(actor, pub_request)
     redaction_note = (redaction_note or "").strip()
-    if not redaction_clean and not redaction_note:
-        raise ValidationError({"redaction_note": _("พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล โปรดตรวจสอบและบันทึกเหตุผลก่อนเผยแพร่")})
+    errors = {}
+    if redaction.findings and not redaction_note:
+        errors["redaction_note"] = _(
+            "พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล %(n)d จุด โปรดให้ผู้ขอปกปิดแล้วส่งไฟล์ใหม่ "
+            "หรือหากตรวจแล้วเผยแพร่ได้ โปรดบันทึกเหตุผลก่อนเผยแพร่"
+        ) % {"n": len(redaction.findings)}
+    if not redaction.complete and not redaction_checked:
+        errors["redaction_checked"] = _(
+            "มีส่วนที่ระบบตรวจอัตโนมัติไม่ได้ (%(names)s) โปรดเปิดตรวจด้วยตนเอง แล้วทำเครื่องหมายยืนยันก่อนเผยแพร่"
+        ) % {"names": ", ".join(unchecked.name for unchecked in redaction.unchecked)}
+    if errors:
+        raise ValidationError(errors)
     item_fields["body"] = clean_html(item_fields.get("body", ""))
     files = [(f.blob, f.original_name, f.extension) for f in pub_request.content_files]
     publish_at = item_fields.pop("publish_at", None) or timezone.now()
@@ -387,10 +455,12 @@ def request_publish(*, pub_request_id, actor, redaction_clean, redaction_note=""
     pub_request.published_at = timezone.now()
     pub_request.published_by = actor
     pub_request.assignee = pub_request.assignee or actor
-    pub_request.redaction_note = redaction_note or _("ตรวจแล้ว ไม่พบข้อมูลส่วนบุคคล")
+    pub_request.redaction_note = _redaction_record(redaction, note=redaction_note, checked_by_hand=redaction_checked)
     pub_request.save()
     record(actor, AuditCode.REQUEST_PUBLISHED, pub_request, item=item.pk, request_action=pub_request.action,
-           redaction=pub_request.redaction_note, late=pub_request.is_late)  # fmt: skip
+           redaction=pub_request.redaction_note, redaction_findings=len(redaction.findings),
+           redaction_unchecked=[unchecked.name for unchecked in redaction.unchecked],
+           late=pub_request.is_late)  # fmt: skip
     _notify_published(pub_request)
     return pub_request
 
@@ -406,22 +476,31 @@ def _requester_side(pub_request):
     return [p for p in (pub_request.requester, pub_request.registered_by) if p is not None]
 
 
-def _notify_step(pub_request, *, resubmitted=False):
-    role = pub_request.current_role
-    people = [p for p in members(pub_request.office, role) if not is_author(p, pub_request)]
+def _notify_step(pub_request, deciders, *, resubmitted=False):
+    """Tell whoever decides the new step: its role's holders, or the administrators standing in for it."""
     subject = _("คำขอเผยแพร่รอการพิจารณา: %(title)s") % {"title": pub_request.title}
     if resubmitted:
         text = _("%(who)s แก้ไขและยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” อีกครั้ง รอท่านพิจารณาในฐานะ%(role)s")
     else:
         text = _("%(who)s ยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” รอท่านพิจารณาในฐานะ%(role)s")
-    message = text % {"who": pub_request.requester_name, "ref": pub_request.reference, "title": pub_request.title,
-                      "role": Role(role).label}  # fmt: skip
-    notifications.notify(people, pub_request=pub_request, subject=subject, message=message, url=_link(pub_request))
+    values = {"who": pub_request.requester_name, "ref": pub_request.reference, "title": pub_request.title,
+              "role": Role(deciders.role).label}  # fmt: skip
+    if deciders.stand_in:
+        subject = _("คำขอเผยแพร่รอท่านพิจารณาแทน%(role)s: %(title)s") % values
+        if resubmitted:
+            text = _("%(who)s แก้ไขและยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” อีกครั้ง "
+                     "รอท่านในฐานะผู้ดูแลระบบพิจารณาแทน%(role)s เพราะ%(reason)s")
+        else:
+            text = _("%(who)s ยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” "
+                     "รอท่านในฐานะผู้ดูแลระบบพิจารณาแทน%(role)s เพราะ%(reason)s")
+        values["reason"] = deciders.stand_in_reason
+    notifications.notify(list(deciders.people), pub_request=pub_request, subject=subject, message=text % values,
+                         url=_link(pub_request))  # fmt: skip
 
 
-def _notify_decision(pub_request, decision):
+def _notify_decision(pub_request, decision, next_step=None):
     if decision.verdict == Verdict.APPROVE and pub_request.state == State.IN_REVIEW:
-        _notify_step(pub_request)
+        _notify_step(pub_request, next_step)
         return
     if decision.verdict == Verdict.APPROVE:
         webmasters = members(pub_request.office, Role.WEBMASTER)
