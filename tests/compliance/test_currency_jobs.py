@@ -116,3 +116,18 @@ def test_housekeeping_runs_the_compliance_jobs_and_keeps_one_snapshot_a_day(offi
     clock.advance(days=1)
     housekeeping_run()
     assert ComplianceSnapshot.objects.filter(office=office).count() == 2
+
+
+def test_a_late_publication_is_recorded_with_how_many_working_days_late(office, people, clock):
+    from khaosan.workflow import services
+    from tests.workflow.conftest import NOTHING_FOUND
+
+    clock.move_to(at(2026, 4, 9, 10, 0))
+    pub_request = approve_all(submitted_request(office, people["requester"]), people)  # due Friday 17 April
+    clock.move_to(at(2026, 4, 21, 9, 0))  # Tuesday: Monday 20 and Tuesday 21 are past the deadline
+    services.request_take(pub_request=pub_request, actor=people["webmaster"])
+    fields = services.item_fields_from(pub_request)
+    services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=NOTHING_FOUND,
+                             **fields)  # fmt: skip
+    event = AuditEvent.objects.get(action=AuditCode.REQUEST_PUBLISHED, object_id=str(pub_request.pk))
+    assert event.changes["late"] is True and event.changes["working_days_late"] == 2

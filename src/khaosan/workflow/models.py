@@ -150,6 +150,16 @@ class PublicationRequest(models.Model):
         return self.state == State.APPROVED and self.due_on is not None and timezone.localdate() > self.due_on
 
     @property
+    def working_days_late(self):
+        """How many working days after its deadline the request was (or, still waiting, is) published: 0 if on time."""
+        if self.due_on is None or self.state not in (State.APPROVED, State.PUBLISHED):
+            return 0
+        from khaosan.thai.calendar import working_days_between
+
+        done = timezone.localdate(self.published_at) if self.published_at else timezone.localdate()
+        return working_days_between(self.due_on, done, office=self.office) if done > self.due_on else 0
+
+    @property
     def content_files(self):
         return [f for f in self.files.all() if f.kind == RequestFile.Kind.CONTENT]
 

@@ -460,7 +460,7 @@ def request_publish(*, pub_request_id, actor, redaction, redaction_note="", reda
     record(actor, AuditCode.REQUEST_PUBLISHED, pub_request, item=item.pk, request_action=pub_request.action,
            redaction=pub_request.redaction_note, redaction_findings=len(redaction.findings),
            redaction_unchecked=[unchecked.name for unchecked in redaction.unchecked],
-           late=pub_request.is_late)  # fmt: skip
+           late=pub_request.working_days_late > 0, working_days_late=pub_request.working_days_late)  # fmt: skip
     _notify_published(pub_request)
     return pub_request
 
