@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,31 @@ def open_page(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def sign_in(open_page, people):
+    """sign_in(role, viewport) → a Page of that person, signed in (with the second factor where required)."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.conftest import PASSWORD
+
+    for role in ("reviewer", "approver", "webmaster", "webmaster2", "admin"):
+        TOTPDevice.objects.get_or_create(user=people[role], name="authenticator", defaults={"confirmed": True})
+
+    def make(role, viewport=DESKTOP):
+        person = people[role]
+        page = open_page(viewport)
+        page.open("/backoffice/login/")
+        page.get_by_label("ชื่อผู้ใช้").fill(person.username)
+        page.get_by_label("รหัสผ่าน").fill(PASSWORD)
+        page.get_by_role("button", name="เข้าสู่ระบบ").click()
+        if "/2fa/verify/" in page.url:
+            device = TOTPDevice.objects.get(user=person, confirmed=True)
+            page.get_by_label("รหัสยืนยัน").fill(f"{TOTP(device.bin_key).token():06d}")
+            page.get_by_role("button", name="ยืนยัน").click()
+        page.wait_for_url(re.compile(r".*/backoffice/$"))
+        return page
+
+    return make

@@ -3,37 +3,11 @@
 import re
 
 import pytest
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import PHONE
 from tests.conftest import pdf_bytes, topic
-from tests.workflow.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def sign_in(open_page, people):
-    """sign_in(role, viewport) → a Page of that person, signed in (with the second factor where required)."""
-    for role in ("reviewer", "approver", "webmaster", "webmaster2", "admin"):
-        TOTPDevice.objects.get_or_create(user=people[role], name="authenticator", defaults={"confirmed": True})
-
-    def make(role, viewport=DESKTOP):
-        person = people[role]
-        page = open_page(viewport)
-        page.open("/backoffice/login/")
-        page.get_by_label("ชื่อผู้ใช้").fill(person.username)
-        page.get_by_label("รหัสผ่าน").fill(PASSWORD)
-        page.get_by_role("button", name="เข้าสู่ระบบ").click()
-        if "/2fa/verify/" in page.url:
-            device = TOTPDevice.objects.get(user=person, confirmed=True)
-            page.get_by_label("รหัสยืนยัน").fill(f"{TOTP(device.bin_key).token():06d}")
-            page.get_by_role("button", name="ยืนยัน").click()
-        page.wait_for_url(re.compile(r".*/backoffice/$"))
-        return page
-
-    return make
 
 
 def decide(page, request_url, verdict, reason_code=None, reason=""):
