@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from khaosan.catalog.models import Topic
 from khaosan.org.models import Delegation, Staff, Unit
 from khaosan.org.roles import CHAIN_ROLES, Role
+from khaosan.thai.forms import NEAR_YEARS, NearDateField, ThaiDateField, ThaiDateTimeField
 from khaosan.workflow.models import Channel, PublicationRequest, ReasonCode, RequestFile, Verdict
 
 
@@ -18,20 +19,6 @@ class NoColon:
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class RichTextarea(forms.Textarea):
@@ -121,7 +108,8 @@ class RequestWhenForm(NoColon, forms.ModelForm):
             "wish_from": _("ต้องการให้เผยแพร่ตั้งแต่วันที่"),
             "wish_until": _("ต้องการให้เผยแพร่ถึงวันที่ (เว้นว่างถ้าไม่มีกำหนด)"),
         }
-        widgets = {name: DateInput() for name in fields}
+        field_classes = {"data_from": ThaiDateField, "data_to": ThaiDateField, "wish_from": NearDateField,
+                         "wish_until": NearDateField}  # fmt: skip
 
     def clean(self):
         data = super().clean()
@@ -177,11 +165,9 @@ class RegisterForm(NoColon, forms.ModelForm):
             "requester_contact": _("ข้อมูลติดต่อกลับ (โทรศัพท์ อีเมล)"),
             "rights_confirmed": _("หนังสือนำส่งยืนยันว่าไม่ละเมิดลิขสิทธิ์และระบุแหล่งที่มาแล้ว"),
         }
-        widgets = {
-            "letter_date": DateInput(), "data_from": DateInput(), "data_to": DateInput(), "wish_from": DateInput(),
-            "wish_until": DateInput(), "summary": forms.Textarea(attrs={"rows": 3}),
-            "remarks": forms.Textarea(attrs={"rows": 2}),
-        }  # fmt: skip
+        field_classes = {"letter_date": NearDateField, "data_from": ThaiDateField, "data_to": ThaiDateField,
+                         "wish_from": NearDateField, "wish_until": NearDateField}  # fmt: skip
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "remarks": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
@@ -237,10 +223,10 @@ class ItemContentForm(NoColon, forms.Form):
                                         error_messages={"required": _("โปรดเลือกหน่วยงานเจ้าของข้อมูล (S-G.2)")})  # fmt: skip
     source = forms.CharField(label=_("แหล่งที่มา/อ้างอิง"), max_length=500,
                              error_messages={"required": _("โปรดระบุแหล่งที่มาของข้อมูล (S-G.2)")})  # fmt: skip
-    data_from = forms.DateField(label=_("ข้อมูลตั้งแต่วันที่"), required=False, widget=DateInput())
-    data_to = forms.DateField(label=_("ข้อมูลถึงวันที่"), required=False, widget=DateInput())
-    expire_at = forms.DateTimeField(label=_("วันเวลาที่นำออก (เว้นว่าง = ไม่มีกำหนด)"), required=False,
-                                    widget=DateTimeInput())  # fmt: skip
+    data_from = ThaiDateField(label=_("ข้อมูลตั้งแต่วันที่"), required=False)
+    data_to = ThaiDateField(label=_("ข้อมูลถึงวันที่"), required=False)
+    expire_at = ThaiDateTimeField(label=_("วันเวลาที่นำออก (เว้นว่าง = ไม่มีกำหนด; ไม่ระบุเวลา = สิ้นวัน 23:59 น.)"),
+                                  required=False, years=NEAR_YEARS, default_time=dt.time(23, 59))  # fmt: skip
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
@@ -262,9 +248,10 @@ class ItemContentForm(NoColon, forms.Form):
 class PublishForm(ItemContentForm):
     """The web master completes the metadata before publishing (S-2.3)."""
 
-    publish_at = forms.DateTimeField(
-        label=_("วันเวลาที่เผยแพร่ (เว้นว่าง = เผยแพร่ทันที)"), required=False, widget=DateTimeInput()
-    )
+    publish_at = ThaiDateTimeField(
+        label=_("วันเวลาที่เผยแพร่ (เว้นว่าง = เผยแพร่ทันที; ไม่ระบุเวลา = 08:30 น.)"), required=False,
+        years=NEAR_YEARS, default_time=dt.time(8, 30),
+    )  # fmt: skip
     redaction_note = forms.CharField(
         label=_("ตรวจแล้ว เผยแพร่ได้ เพราะ…"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("จำเป็นเมื่อระบบพบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล"),
@@ -308,8 +295,8 @@ class RequestFilterForm(NoColon, forms.Form):
     unit = forms.ModelChoiceField(label=_("หน่วยงาน"), queryset=Unit.objects.none(), required=False)
     topic = TopicChoiceField(label=_("หัวข้อ"), required=False)
     channel = forms.ChoiceField(label=_("ช่องทาง"), choices=[("", _("ทุกช่องทาง")), *Channel.choices], required=False)
-    date_from = forms.DateField(label=_("สร้างตั้งแต่"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=_("ถึง"), required=False, widget=DateInput())
+    date_from = NearDateField(label=_("สร้างตั้งแต่"), required=False)
+    date_to = NearDateField(label=_("ถึง"), required=False)
 
     def __init__(self, *args, office, **kwargs):
         from khaosan.workflow.models import State
@@ -349,7 +336,7 @@ class DelegationForm(NoColon, forms.ModelForm):
     class Meta:
         model = Delegation
         fields = ["role", "delegator", "delegate", "starts_on", "ends_on", "reason"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        field_classes = {"starts_on": NearDateField, "ends_on": NearDateField}
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
@@ -385,5 +372,5 @@ class OfficeSettingsForm(NoColon, forms.Form):
 
 
 class ClosureForm(NoColon, forms.Form):
-    date = forms.DateField(label=_("วันที่ปิดทำการ"), widget=DateInput())
+    date = NearDateField(label=_("วันที่ปิดทำการ"))
     reason = forms.CharField(label=_("เหตุผล"), max_length=200)

@@ -20,7 +20,8 @@ from django.views.decorators.http import require_POST
 from khaosan.audit.models import AuditCode, AuditEvent
 from khaosan.audit.services import audit_verify, record
 from khaosan.clients import client_address
-from khaosan.backoffice.forms import DateInput, NoColon
+from khaosan.backoffice.forms import NoColon
+from khaosan.thai.forms import NearDateField
 from khaosan.backoffice.views import paginate, role_required
 from khaosan.catalog.storage import content_disposition
 from khaosan.org.roles import Role, has_role
@@ -30,8 +31,8 @@ class AuditFilterForm(NoColon, forms.Form):
     q = forms.CharField(label=gettext_lazy("ค้นหาผู้กระทำหรือวัตถุ"), required=False)
     action = forms.ChoiceField(label=gettext_lazy("การกระทำ"), required=False,
                                choices=[("", gettext_lazy("ทุกการกระทำ")), *AuditCode.choices])  # fmt: skip
-    date_from = forms.DateField(label=gettext_lazy("ตั้งแต่วันที่"), required=False, widget=DateInput())
-    date_to = forms.DateField(label=gettext_lazy("ถึงวันที่"), required=False, widget=DateInput())
+    date_from = NearDateField(label=gettext_lazy("ตั้งแต่วันที่"), required=False)
+    date_to = NearDateField(label=gettext_lazy("ถึงวันที่"), required=False)
 
 
 @role_required(Role.COMMITTEE, Role.ADMINISTRATOR)
@@ -76,8 +77,8 @@ def audit_check(request):
 
 
 class ExportForm(NoColon, forms.Form):
-    date_from = forms.DateField(label=gettext_lazy("ตั้งแต่วันที่"), widget=DateInput())
-    date_to = forms.DateField(label=gettext_lazy("ถึงวันที่"), widget=DateInput())
+    date_from = NearDateField(label=gettext_lazy("ตั้งแต่วันที่"))
+    date_to = NearDateField(label=gettext_lazy("ถึงวันที่"))
     address = forms.GenericIPAddressField(label=gettext_lazy("ที่อยู่ IP (ถ้าต้องการเฉพาะ)"), required=False)
     username = forms.CharField(label=gettext_lazy("ชื่อผู้ใช้ (ถ้าต้องการเฉพาะ)"), required=False)
     reason = forms.CharField(

@@ -4,6 +4,7 @@ from django.urls import path, reverse_lazy
 from khaosan.backoffice import auth_views as security_views
 from khaosan.backoffice import check_views, log_views, manage_views, views
 from khaosan.compliance import views as compliance_views
+from khaosan.thai import views as thai_views
 
 app_name = "backoffice"
 
@@ -59,6 +60,7 @@ urlpatterns = [
     path("delegations/", manage_views.delegations, name="delegations"),
     path("delegations/<int:pk>/revoke/", manage_views.delegation_revoke, name="delegation-revoke"),
     path("settings/", manage_views.office_settings, name="settings"),
+    path("thai-date/", thai_views.understand, name="thai-date"),
     path("compliance/", compliance_views.dashboard, name="compliance"),
     path("compliance/history.svg", compliance_views.history_svg, name="compliance-history"),
     path("compliance/<slug:code>/ask/", compliance_views.ask_unit, name="compliance-ask"),

@@ -163,7 +163,33 @@
     textarea.form.addEventListener("submit", function () { textarea.value = area.innerHTML; });
   }
 
+  // Thai date fields: as the person types, say which date the server's parser understood (the same parser
+  // the form uses on submit), so "1/10/2569" is seen as "1 ตุลาคม 2569" before anything is saved.
+  function setUpThaiDate(input) {
+    var output = document.querySelector("[data-understood-for='" + input.id + "']");
+    if (!output) return;
+    var timer = null, asked = "";
+    function ask() {
+      var value = input.value.trim();
+      if (value === asked) return;
+      asked = value;
+      if (!value) { output.textContent = ""; output.classList.remove("error"); return; }
+      var url = "/backoffice/thai-date/?value=" + encodeURIComponent(value) + (output.dataset.withTime ? "&time=1" : "");
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (answer) {
+          if (input.value.trim() !== value) return;
+          output.textContent = answer.understood ? "= " + answer.understood : (answer.error || "");
+          output.classList.toggle("error", !answer.understood);
+        })
+        .catch(function () {});
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 300); });
+    input.addEventListener("blur", ask);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-thai-date]"), setUpThaiDate);
     Array.prototype.forEach.call(document.querySelectorAll("[data-uploader]"), setUpUploader);
     Array.prototype.forEach.call(document.querySelectorAll("textarea[data-editor=rich]"), setUpEditor);
   });
