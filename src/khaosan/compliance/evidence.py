@@ -137,6 +137,10 @@ class Pack:
         return [m for m in self.memos if m.reader is not None or m.image_url]
 
     @property
+    def image_memos(self):
+        return [m for m in self.memos if m.image_url]
+
+    @property
     def pdf_documents(self):
         return [d for d in self.documents if d.reader is not None]
 
@@ -308,9 +312,10 @@ def _with_item_data(items):
 
 
 def year_entries(office, fy, *, quarter=None):
-    """[(item, [Placement])] of the ITA year of `office`, in MOIT order, each item once per top-level MOIT item.
+    """[(top-level MOIT code, [(item, [Placement])])] of the ITA year of `office` (or one quarter), in MOIT order.
 
-    Returns a list of (top-level code, [(item, placements)]) so that a bundle can follow the MOIT order.
+    An item appears once under each top-level item it answers (in it or in its sub-items), as a folder per
+    MOIT item needs; the bundles bind its pack once and place it under each.
     """
     year = ita_year(office, fy)
     item_pks = {e.pk for row in year.rows for e in row.evidence}
@@ -341,13 +346,19 @@ def _css():
 
 
 def _sections(pack, number):
-    """The HTML sections of one pack: its cover with the memo, and its photos (bound after the PDFs)."""
-    sections = [(f"{number}-cover", render_to_string(TEMPLATES + "pack.html", {
-        "pack": pack, "mark": f"{PACK_START_URL}{number}-cover"}))]  # fmt: skip
-    if pack.images:
-        sections.append((f"{number}-photos", render_to_string(TEMPLATES + "photos.html", {
-            "pack": pack, "mark": f"{PACK_START_URL}{number}-photos"})))  # fmt: skip
+    """The HTML sections of one pack: its cover, the memo when it is set here, its photos (bound after the PDFs)."""
+    sections = []
+    for part, template, present in (("cover", "pack.html", True), ("memo", "memo_pages.html", _has_memo_pages(pack)),
+                                    ("photos", "photos.html", bool(pack.images))):  # fmt: skip
+        if present:
+            key = f"{number}-{part}"
+            sections.append((key, render_to_string(TEMPLATES + template, {"pack": pack,
+                                                                          "mark": PACK_START_URL + key})))  # fmt: skip
     return sections
+
+
+def _has_memo_pages(pack):
+    return pack.memo is not None or bool(pack.image_memos)
 
 
 def _render_sections(sections, *, renderer, head=""):
@@ -372,12 +383,16 @@ def _forms(packs, renderer):
 
 
 class _Builder:
-    """Pages into one PdfWriter, with bookmarks; every source page is copied, never modified in place."""
+    """Pages into one PdfWriter, with bookmarks; every source page is copied, never modified in place.
+
+    Bookmarks are noted as pages are added and written at the end, when every page they point to exists.
+    """
 
     def __init__(self):
         from pypdf import PdfWriter
 
         self.writer = PdfWriter()
+        self.marks = []  # (title, page index, index of the parent mark or None)
 
     @property
     def page_count(self):
@@ -389,21 +404,23 @@ class _Builder:
             documents._drop_links(added, PACK_START_URL)
 
     def bookmark(self, title, page, parent=None):
-        return self.writer.add_outline_item(title=title[:120], page_number=page, parent=parent)
+        self.marks.append((title[:120], page, parent))
+        return len(self.marks) - 1
 
     def add_pack(self, pack, pages, form_pdf, *, parent=None):
         """Cover and memo, the signed memo's pages, the PDFs, the photos, the form: MOIT-0.2's order."""
         from pypdf import PdfReader
 
-        cover, photos = pages
+        cover, memo_pages, photos = pages
         top = self.bookmark(pack.item.title, self.page_count, parent)
-        self.add_pages(cover[:1])
-        if pack.pub_request is not None:
-            self.bookmark("บันทึกข้อความขออนุญาตเผยแพร่", self.page_count, top)
-        self.add_pages(cover[1:])
+        self.add_pages(cover)
+        memo_start = self.page_count
+        self.add_pages(memo_pages)
         for memo in pack.memos:
             if memo.reader is not None:
                 self.add_pages(memo.reader.pages)
+        if self.page_count > memo_start:
+            self.bookmark("บันทึกข้อความขออนุญาตเผยแพร่", memo_start, top)
         if pack.pdf_documents or photos:
             self.bookmark("เอกสาร", self.page_count, top)
             for document in pack.pdf_documents:
@@ -414,17 +431,24 @@ class _Builder:
             self.add_pages(PdfReader(io.BytesIO(form_pdf)).pages)
 
     def bytes(self):
+        outline = []
+        for title, page, parent in self.marks:
+            if page < self.page_count:
+                outline.append(self.writer.add_outline_item(
+                    title=title, page_number=page, parent=outline[parent] if parent is not None else None))  # fmt: skip
+            else:
+                outline.append(None)  # a part without pages: nothing to point to
         out = io.BytesIO()
         self.writer.write(out)
         return out.getvalue()
 
 
 def _render_packs(packs, renderer, *, head=""):
-    """Return (reader, [(cover pages, photo pages)] per pack, {id(pack): form PDF}, head's page count)."""
+    """Return (reader, [(cover, memo, photo pages)] per pack, {id(pack): form PDF}, head's page count)."""
     sections = [section for number, pack in enumerate(packs) for section in _sections(pack, number)]
     reader, pages, head_pages = _render_sections(sections, renderer=renderer, head=head)
     forms = _forms(packs, renderer)
-    covers = [(pages[f"{n}-cover"], pages.get(f"{n}-photos", [])) for n in range(len(packs))]
+    covers = [tuple(pages.get(f"{n}-{part}", []) for part in ("cover", "memo", "photos")) for n in range(len(packs))]
     return reader, covers, forms, head_pages
 
 

@@ -5,28 +5,34 @@ and for each quarter the public items that answer it. What answers a code is the
 topics mapped to it); what is public is `catalog.selectors.public_items`, so an expired or withdrawn item
 leaves the ITA page at the same instant it leaves every other list.
 
-An item counts for its own fiscal year and quarter (`Item.fiscal_year` / `quarter`, BO-2). A code that
-`covers_previous_year` (MOIT3: last year's procurement analysis) takes the items of the year before that
-were published during this one, in the quarter they were published.
+Where an item counts is `placement`: its own fiscal year and quarter (`Item.fiscal_year` / `quarter`, BO-2),
+with three refinements an auditor expects. A plan for the whole year counts from the quarter it was
+published, not from quarter 4 where its data period ends. A code that `covers_previous_year` (MOIT3: last
+year's procurement analysis) takes last year's items published this year. A page that stays until it
+changes (the executives, the laws) keeps answering in later years while it is public.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from khaosan.catalog.models import ChecklistItem, Topic
 from khaosan.catalog.selectors import public_items, window_cached
-from khaosan.thai.dates import current_fiscal_year, fiscal_quarter, fiscal_year
-from khaosan.workflow.models import Action, PublicationRequest, State
+from khaosan.thai.dates import current_fiscal_year, fiscal_quarter, fiscal_year, fiscal_year_bounds
+from khaosan.workflow.models import OPEN_STATES, Action, PublicationRequest, State
 
 QUARTERS = (1, 2, 3, 4)
-# topic.responsible codes that name no unit of their own (standard.yaml header).
-RESPONSIBLE_LABELS = {"all": "ทุกหน่วยงาน", "external": "หน่วยงานภายนอก"}
+# topic.responsible codes (standard.yaml header), for an office that has no unit of that code.
+RESPONSIBLE_LABELS = {
+    "director": "สาธารณสุขอำเภอ", "admin": "กลุ่มงานบริหารทั่วไป", "it": "กลุ่มงานเทคโนโลยีสารสนเทศ",
+    "procurement": "งานพัสดุ", "all": "ทุกหน่วยงาน", "external": "หน่วยงานภายนอก",
+}  # fmt: skip
 
 
 @dataclass
@@ -125,9 +131,9 @@ class ItaYear:
 
 def ita_years():
     """The fiscal years the standard has a MOIT list for, up to the current one, newest first (past years kept)."""
+    moit = ChecklistItem.objects.filter(scheme=ChecklistItem.Scheme.MOIT, retired_at__isnull=True)
     return list(
-        ChecklistItem.objects.filter(scheme=ChecklistItem.Scheme.MOIT, retired_at__isnull=True,
-                                     fiscal_year__lte=current_fiscal_year())  # fmt: skip
+        moit.filter(fiscal_year__lte=current_fiscal_year())
         .order_by("-fiscal_year")
         .values_list("fiscal_year", flat=True)
         .distinct()
@@ -156,13 +162,55 @@ def has_request_form():
     )
 
 
+# Topics whose items are of their date: news and announcements never stand for a later year.
+EVENT_KINDS = {Topic.Kind.NEWS, Topic.Kind.PHOTO, Topic.Kind.ANNOUNCEMENT, Topic.Kind.PROCUREMENT}
+
+
+def carries_over(topic):
+    """Whether an item of `topic` stays evidence in later years while it is public.
+
+    A topic refreshed only when something changes (refresh: none: the executives, the structure, the laws)
+    is answered by the page that is there: the executives page published in 2568 is still the evidence
+    for MOIT2 1.1 in 2570, and nobody should publish it again to satisfy the assessment.
+    """
+    return topic.refresh == Topic.Refresh.NONE and topic.kind not in EVENT_KINDS
+
+
+def own_quarter(item):
+    """The item's quarter, except that data spanning several quarters (a year's plan) counts from publication.
+
+    `Item.quarter` follows the end of the data period, which puts a plan for the whole year in quarter 4;
+    an auditor looks for it in the quarter it was published (quarter 1 if it was published beforehand).
+    """
+    start, end = item.data_from, item.data_to
+    if start and end and (fiscal_year(start), fiscal_quarter(start)) != (fiscal_year(end), fiscal_quarter(end)):
+        published = fiscal_year(item.publish_at)
+        if published == item.fiscal_year:
+            return fiscal_quarter(item.publish_at)
+        return 1 if published < item.fiscal_year else 4
+    return item.quarter if item.quarter in QUARTERS else None
+
+
 def placement(item, code, fy):
-    """The quarter of fiscal year `fy` in which `item` is evidence for `code`, or None when it is not."""
+    """The quarter of fiscal year `fy` in which `item` is evidence for `code`, or None when it is not.
+
+    Three rules, in this order: a code that covers the previous year takes last year's items published this
+    year, in the quarter published; an item counts in its own year (`own_quarter`); an item of a topic that
+    `carries_over` counts in later years too, from quarter 1 (or the quarter it was published, if later).
+    """
     if code.covers_previous_year:
         if item.fiscal_year == fy - 1 and fiscal_year(item.publish_at) == fy:
             return fiscal_quarter(item.publish_at)
         return None
-    return item.quarter if item.fiscal_year == fy and item.quarter in QUARTERS else None
+    if item.fiscal_year == fy:
+        return own_quarter(item)
+    if item.fiscal_year is not None and item.fiscal_year < fy and carries_over(item.topic):
+        published = fiscal_year(item.publish_at)
+        if published < fy:
+            return 1
+        if published == fy:
+            return fiscal_quarter(item.publish_at)
+    return None
 
 
 def ita_year(office, fy):
@@ -173,12 +221,19 @@ def ita_year(office, fy):
     for code in codes:
         if code.parent_id:
             parts_of.setdefault(code.parent_id, []).append(code)
+    answering = [t for topics in topics_of.values() for t in topics]
+    lasting = [t.pk for t in answering if carries_over(t)] + [i.pk for t in answering for i in t.includes.all()
+                                                            if carries_over(i)]  # fmt: skip
+    _, last_day = fiscal_year_bounds(fy)
+    year_end = timezone.make_aware(dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min))
     items = list(
         public_items(office)
-        .filter(fiscal_year__in=[fy - 1, fy])
-        .filter(topic_id__in=_topic_ids([t for topics in topics_of.values() for t in topics]))
+        .filter(topic_id__in=_topic_ids(answering))
+        .filter(Q(fiscal_year__in=[fy - 1, fy]) | Q(fiscal_year__lt=fy, topic_id__in=lasting, publish_at__lt=year_end))
+        .select_related("topic")
         .annotate(has_form=has_request_form())
-        .only("pk", "title", "topic_id", "fiscal_year", "quarter", "publish_at")
+        .only("pk", "title", "topic_id", "topic__refresh", "topic__kind", "fiscal_year", "quarter", "publish_at",
+              "data_from", "data_to")
         .order_by("publish_at", "pk")
     )
     indicators, rows = {}, {}
@@ -313,8 +368,6 @@ def request_url(topic, title):
 
 def ita_duties(office, fy, quarter):
     """Every MOIT row of `fy` with what is missing as of `quarter`, who is responsible and a way to ask for it."""
-    from khaosan.workflow.models import OPEN_STATES
-
     year = ita_year(office, fy)
     units = {u.code: u for u in office.units.filter(is_active=True)}
     open_counts = {}
