@@ -6,13 +6,14 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.test_workflow import sign_in  # noqa: F401  (the fixture)
-from tests.compliance.conftest import month, published_request
+from tests.compliance.conftest import ITA_NOW, month, published_request
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def evidence(office, people, publish):
+def evidence(office, people, publish, clock):
+    clock.move_to(ITA_NOW)
     for number in (10, 11, 12):
         publish("procurement-summary", f"สรุปผลการจัดซื้อจัดจ้างประจำเดือน {number}/2568 (แบบ สขร.1)", **month(2025, number))
     publish("executives", "ทำเนียบผู้บริหารสำนักงานสาธารณสุขอำเภอบ้านหลวง")

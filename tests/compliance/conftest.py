@@ -9,6 +9,15 @@ from khaosan.workflow.models import RequestFile
 from tests.conftest import pdf_bytes, topic, upload
 
 
+# The moment these tests read the ITA at: 17 June 2026, quarter 3 of FY2569 (pinned, whatever KHAOSAN_TEST_NOW says).
+ITA_NOW = dt.datetime(2026, 6, 17, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+
+
+@pytest.fixture(autouse=True)
+def _in_quarter_3_of_2569(clock):
+    clock.move_to(ITA_NOW)
+
+
 def published_request(office, people, title, topic_code, *, files=(), memo=None, **fields):
     """A request created, approved by the reviewer and the approver and published by a web master."""
     fields = {"summary": "สรุปรายละเอียดของรายการ", "source": "งานพัสดุ", "rights_confirmed": True, **fields}

@@ -109,3 +109,11 @@ def test_an_unknown_topic_in_the_link_is_left_out(client, people):
 def test_a_responsible_code_without_a_unit_of_the_office_reads_as_the_standard_names_it(year_2569, office):
     _, duties = ita.ita_duties(office, 2569, 3)
     assert duty(duties, "MOIT6").units == ["สาธารณสุขอำเภอ", "กลุ่มงานบริหารทั่วไป"]  # no "director" unit; admin is
+
+
+def test_a_year_or_quarter_that_is_no_choice_falls_back_to_the_quarter_being_filled(client, office, people):
+    verified_client(client, people["committee"])
+    response = client.get("/backoffice/ita/", {"fy": "99999", "quarter": "x"})
+    assert response.status_code == 200
+    assert "หลักฐาน ITA (MOIT) ปีงบประมาณ 2569 ณ ไตรมาส 3" in response.content.decode()
+    assert "ปีงบประมาณ 2568 ณ ไตรมาส 4" in client.get("/backoffice/ita/?fy=2568").content.decode()

@@ -129,15 +129,16 @@ class ItaYear:
         return sum(1 for item in self.items if item.answered)
 
 
-def ita_years():
-    """The fiscal years the standard has a MOIT list for, up to the current one, newest first (past years kept)."""
+def moit_years():
+    """Every fiscal year the standard has a MOIT list for, newest first (the back-office may look ahead)."""
     moit = ChecklistItem.objects.filter(scheme=ChecklistItem.Scheme.MOIT, retired_at__isnull=True)
-    return list(
-        moit.filter(fiscal_year__lte=current_fiscal_year())
-        .order_by("-fiscal_year")
-        .values_list("fiscal_year", flat=True)
-        .distinct()
-    )
+    return list(moit.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct())
+
+
+def ita_years():
+    """The fiscal years of the public ITA pages: those with a MOIT list, up to the current one (past years kept)."""
+    current = current_fiscal_year()
+    return [fy for fy in moit_years() if fy <= current]
 
 
 def moit_codes(fiscal_year):

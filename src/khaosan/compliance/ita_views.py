@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -99,16 +100,14 @@ def item_request_form(request, pk):
 # ------------------------------------------------------------------------------------------------ back-office
 
 
-def _chosen_year_and_quarter(params):
-    """The fiscal year and quarter asked for, else this year's current quarter (the quarter being filled)."""
+def _chosen_year_and_quarter(params, years):
+    """The fiscal year (one of `years`) and quarter asked for, else this year's current quarter (being filled)."""
     current = current_fiscal_year()
     fy = positive_int(params.get("fy"))
-    if fy is None or not 2400 < fy < 2800:
-        fy = current
+    if fy not in years:
+        fy = current if current in years or not years else years[0]
     quarter = positive_int(params.get("quarter"))
     if quarter not in ita.QUARTERS:
-        from django.utils import timezone
-
         quarter = fiscal_quarter(timezone.localdate()) if fy == current else (4 if fy < current else 1)
     return fy, quarter
 
@@ -116,16 +115,12 @@ def _chosen_year_and_quarter(params):
 @role_required(*ITA_READERS)
 def ita_backoffice(request):
     """What each MOIT item and sub-item still lacks for the chosen quarter, who answers for it, how to ask."""
-    from khaosan.catalog.models import ChecklistItem
-
     office = request.user.office
-    fy, quarter = _chosen_year_and_quarter(request.GET)
+    years = ita.moit_years()
+    fy, quarter = _chosen_year_and_quarter(request.GET, years)
     year, duties = ita.ita_duties(office, fy, quarter)
-    years = sorted(set(ChecklistItem.objects.filter(scheme=ChecklistItem.Scheme.MOIT, retired_at__isnull=True)
-                       .values_list("fiscal_year", flat=True)), reverse=True)  # fmt: skip
-    by_indicator = []
-    for indicator in year.indicators:
-        by_indicator.append((indicator, [d for d in duties if d.row.code.indicator == indicator.number]))
+    by_indicator = [(indicator, [d for d in duties if d.row.code.indicator == indicator.number])
+                    for indicator in year.indicators]  # fmt: skip
     rows = [d for d in duties if not d.row.heading_only]
     return render(request, "compliance/ita_backoffice.html", {
         "year": year, "fy": fy, "quarter": quarter, "years": years, "quarters": ita.QUARTERS,
