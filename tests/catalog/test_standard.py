@@ -136,3 +136,90 @@ def test_management_command_is_idempotent(db, capsys):
     call_command("sync_standard")
     assert "already in sync" in capsys.readouterr().out
     assert StandardRelease.objects.count() == releases
+
+
+# MOIT indicators, sub-items and due quarters (standards.md MOIT-0.1, MOIT-0.3) ----------------------------
+
+WITH_PARTS = copy.deepcopy(SMALL)
+WITH_PARTS["checklists"]["moit"][2569] = {
+    "indicators": {1: {"th": "การเปิดเผยข้อมูล", "en": "Disclosure", "items": ["MOIT1", "MOIT2"]}},
+    "items": {
+        "MOIT1": {"th": "มาตรการเผยแพร่", "due": [[2, 3], 4], "due_th": "ไตรมาส 2 หรือ 3 และไตรมาส 4"},
+        "MOIT2": {"th": "ข้อมูลเป็นปัจจุบัน"},
+        "MOIT2-1.1": {"parent": "MOIT2", "th": "ผู้บริหาร"},
+        "MOIT2-17.5": {"parent": "MOIT2", "th": "สขร.1", "due": [1, 2, 3, 4], "count": 3},
+        "MOIT2-17.1": {"parent": "MOIT2", "th": "วิเคราะห์ปีที่ผ่านมา", "covers": "previous_year"},
+    },
+}
+WITH_PARTS["categories"][0]["topics"][0]["answers"] = {2569: {"moit": ["MOIT2", "MOIT2-1.1"]}}
+
+
+def test_shipped_file_answers_every_moit_item_and_sub_item_of_every_year():
+    data, _ = standard.load()
+    topics = [t for c in data["categories"] for t in c["topics"]]
+    for year, body in data["checklists"]["moit"].items():
+        answered = {code for t in topics for code in ((t.get("answers") or {}).get(year) or {}).get("moit", [])}
+        assert answered == set(body["items"]), year
+        placed = [code for indicator in body["indicators"].values() for code in indicator["items"]]
+        assert placed == [code for code, entry in body["items"].items() if not entry.get("parent")]
+    assert len(data["checklists"]["moit"][2569]["indicators"]) == 9
+
+
+def test_sync_gives_sub_items_their_parent_indicator_and_due_quarters(db):
+    sync(WITH_PARTS)
+    items = {c.code: c for c in ChecklistItem.objects.filter(scheme="moit", fiscal_year=2569)}
+    part = items["MOIT2-1.1"]
+    assert (part.parent, part.number, part.indicator, part.indicator_name_th) == (items["MOIT2"], "1.1", 1,
+                                                                                  "การเปิดเผยข้อมูล")  # fmt: skip
+    assert part.due_quarters == [[1, 2, 3, 4]] and part.due_count == 1  # once a year unless the file says
+    assert items["MOIT1"].due_quarters == [[2, 3], [4]] and items["MOIT1"].due_note_th.startswith("ไตรมาส 2")
+    assert items["MOIT2-17.5"].due_quarters == [[1], [2], [3], [4]] and items["MOIT2-17.5"].due_count == 3
+    assert items["MOIT2-17.1"].covers_previous_year and not part.covers_previous_year
+    assert list(Topic.objects.get(code="history").checklist_items.order_by("order").values_list("code", flat=True)) == [
+        "MOIT2", "MOIT2-1.1"]  # fmt: skip
+
+
+def test_shipped_moit_due_rules_follow_the_standard(synced_standard):
+    items = {c.code: c for c in ChecklistItem.objects.filter(scheme="moit", fiscal_year=2569)}
+    assert items["MOIT5"].due_quarters == [[1], [2], [3], [4]] and items["MOIT5"].due_count == 3
+    assert items["MOIT4-(2)"].due_quarters == [[1], [2], [3], [4]]
+    assert items["MOIT13"].due_quarters == [[2, 3], [4]]
+    assert items["MOIT6"].due_quarters == [[1, 2, 3, 4]]
+    assert items["MOIT3"].covers_previous_year and items["MOIT1-2.2"].covers_previous_year
+    assert [p.code for p in items["MOIT4"].parts.order_by("order")] == ["MOIT4-(1)", "MOIT4-(2)", "MOIT4-(3)"]
+    assert items["MOIT2"].parts.count() == 8 + 15 + 5  # 1.1-1.8, 2-16, 17.1-17.5 and items["MOIT1"].parts.count() == 7
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (lambda d: d["items"]["MOIT2-1.1"].update(parent="MOIT9"), "MOIT9 is not an item"),
+        (lambda d: d["items"]["MOIT2-17.1"].update(parent="MOIT2-1.1"), "without a parent"),
+        (lambda d: d["items"].update({"MOIT2.3": {"parent": "MOIT2", "th": "x"}}), "<parent>-<number>"),
+        (lambda d: d["items"]["MOIT1"].update(due=[5]), "MOIT1.due"),
+        (lambda d: d["items"]["MOIT1"].update(due=[]), "MOIT1.due"),
+        (lambda d: d["items"]["MOIT1"].update(due=[[2, "3"]]), "MOIT1.due"),
+        (lambda d: d["items"]["MOIT1"].update(count=0), "MOIT1.count"),
+        (lambda d: d["items"]["MOIT1"].update(covers="next_year"), "MOIT1.covers"),
+        (lambda d: d["items"]["MOIT1"].update(quarter=2), "unknown keys quarter"),
+        (lambda d: d["indicators"][1]["items"].remove("MOIT2"), "MOIT2: under no indicator"),
+        (lambda d: d["indicators"].update({2: {"th": "ซ้ำ", "items": ["MOIT1"]}}), "already under indicator 1"),
+        (lambda d: d["indicators"][1]["items"].append("MOIT2-1.1"), "MOIT2-1.1 is not a top-level item"),
+        (lambda d: d["indicators"][1].pop("th"), "indicators.1.th"),
+    ],
+)
+def test_invalid_moit_parts_and_due_quarters_are_refused(change, named):
+    broken = copy.deepcopy(WITH_PARTS)
+    change(broken["checklists"]["moit"][2569])
+    with pytest.raises(standard.StandardFileError) as error:
+        standard.validate(broken)
+    assert named in str(error.value)
+
+
+def test_a_topic_answering_a_sub_item_must_name_its_parent():
+    broken = copy.deepcopy(WITH_PARTS)
+    broken["categories"][0]["topics"][0]["answers"] = {2569: {"moit": ["MOIT2-1.1"]}}
+    with pytest.raises(standard.StandardFileError) as error:
+        standard.validate(broken)
+    assert "MOIT2-1.1 is a sub-item; name MOIT2 too" in str(error.value)
+    standard.validate(copy.deepcopy(WITH_PARTS))  # the valid file passes

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from khaosan.catalog.models import Topic
@@ -84,6 +85,26 @@ class RequestWhatForm(NoColon, forms.ModelForm):
 
     def clean_body(self):
         return text_to_html(self.cleaned_data.get("body"))
+
+
+class RequestStartForm(RequestWhatForm):
+    """Step 1 of a new request. A link from the ITA view may name the topic (?topic=<code>): kept in a hidden field."""
+
+    topic_code = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        data["topic"] = self.chosen_topic
+        data.pop("topic_code", None)
+        return data
+
+    @cached_property
+    def chosen_topic(self):
+        """The active topic the link named, or None: an unknown or retired code is simply left out."""
+        code = (self["topic_code"].value() or "").strip()
+        if not code:
+            return None
+        return Topic.objects.filter(code=code, retired_at__isnull=True).select_related("category").first()
 
 
 class RequestWhereForm(NoColon, forms.ModelForm):

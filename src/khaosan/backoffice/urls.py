@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from khaosan.backoffice import auth_views as security_views
 from khaosan.backoffice import check_views, log_views, manage_views, views
+from khaosan.compliance import ita_views
 from khaosan.compliance import views as compliance_views
 from khaosan.thai import views as thai_views
 
@@ -44,6 +45,9 @@ urlpatterns = [
     path("requests/<int:pk>/form.<str:fmt>", views.request_form_document, name="request-form"),
     path("register/", views.register, name="register"),
     path("forms/", views.forms_bundle, name="forms-bundle"),
+    path("ita/", ita_views.ita_backoffice, name="ita"),
+    path("ita/<int:fy>/evidence.<str:fmt>", ita_views.ita_pack, name="ita-pack"),
+    path("ita/item/<int:pk>/evidence.pdf", ita_views.ita_item_pack, name="ita-item-pack"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:pk>/", views.notification_open, name="notification"),
     path("items/", manage_views.item_list, name="items"),

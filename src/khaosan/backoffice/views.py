@@ -33,6 +33,7 @@ from khaosan.backoffice.forms import (
     PublishForm,
     RegisterForm,
     RequestFilterForm,
+    RequestStartForm,
     UploadForm,
 )
 
@@ -151,8 +152,9 @@ def request_list(request):
 
 @staff_required
 def request_new(request):
-    form_class = STEP_FORMS["what"]
-    form = form_class(request.POST or None)
+    # A link may fill in the topic and the title (the ITA view's "request this": ?topic=<code>&title=...).
+    initial = {"title": request.GET.get("title", "")[:300], "topic_code": request.GET.get("topic", "")[:80]}
+    form = RequestStartForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             pub_request = services.request_create(office=request.user.office, actor=request.user, **form.cleaned_data)

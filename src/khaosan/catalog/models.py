@@ -74,6 +74,21 @@ class ChecklistItem(Bilingual):
     edition = models.CharField(_("ฉบับ"), max_length=20, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     retired_at = models.DateTimeField(null=True, blank=True)
+    # MOIT (standards.md MOIT-0.1, MOIT-0.3): the indicator an item belongs to, its sub-items, and the
+    # quarters its evidence is due in. Read from the data file like everything else here.
+    parent = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="parts", verbose_name=_("ข้อหลัก")
+    )
+    number = models.CharField(_("ข้อย่อย"), max_length=20, blank=True)  # "1.1" of MOIT2-1.1
+    indicator = models.PositiveSmallIntegerField(_("ตัวชี้วัดที่"), null=True, blank=True)
+    indicator_name_th = models.CharField(_("ชื่อตัวชี้วัด (ไทย)"), max_length=300, blank=True)
+    indicator_name_en = models.CharField(_("ชื่อตัวชี้วัด (อังกฤษ)"), max_length=300, blank=True)
+    # One entry per piece of evidence, each the quarters any one of which will do: [[1, 2, 3, 4]] is once a year.
+    due_quarters = models.JSONField(_("ไตรมาสที่ต้องมีหลักฐาน"), default=list, blank=True)
+    due_count = models.PositiveSmallIntegerField(_("จำนวนลิงก์ต่อไตรมาส"), default=1)
+    due_note_th = models.CharField(_("กำหนดส่ง (ไทย)"), max_length=300, blank=True)
+    due_note_en = models.CharField(_("กำหนดส่ง (อังกฤษ)"), max_length=300, blank=True)
+    covers_previous_year = models.BooleanField(_("หลักฐานเป็นรายงานของปีงบประมาณที่ผ่านมา"), default=False)
 
     class Meta:
         verbose_name = _("ข้อกำหนดตามเกณฑ์")
@@ -85,6 +100,14 @@ class ChecklistItem(Bilingual):
 
     def __str__(self):
         return f"{self.get_scheme_display()} {self.fiscal_year} {self.code}"
+
+    @property
+    def indicator_name(self):
+        return self._pick("indicator_name")
+
+    @property
+    def due_note(self):
+        return self._pick("due_note")
 
 
 class Category(Bilingual):

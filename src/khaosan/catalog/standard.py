@@ -22,6 +22,31 @@ REFRESH_RULES = {choice.value for choice in Topic.Refresh}
 PERIODS = {"fiscal_year", "half_year", "quarter", "month"}
 RULE_KEYS = {"period", "covers", "due_days", "within_days"}
 TOPIC_STATES = ("current", "expiring", "stale", "expired", "missing")
+CHECKLIST_ITEM_KEYS = {"th", "en", "description_th", "description_en", "parent", "due", "count", "due_th", "due_en",
+                       "covers"}  # fmt: skip
+DUE_KEYS = ("due", "count", "due_th", "due_en")  # a sub-item that sets none of these takes its parent's
+COVERS = {"this_year", "previous_year"}
+ONCE_A_YEAR = [[1, 2, 3, 4]]
+QUARTERS = range(1, 5)
+
+
+def due_slots(due):
+    """Return the due quarters as one list of quarters per piece of evidence, or None when `due` is malformed.
+
+    Not given: once a year, any quarter ([[1, 2, 3, 4]]). `[1, 2, 3, 4]` is one piece every quarter;
+    `[[2, 3], 4]` is one in quarter 2 or 3 and one in quarter 4 (MOIT13, standards.md MOIT-0.1).
+    """
+    if due is None:
+        return [list(quarters) for quarters in ONCE_A_YEAR]
+    if not isinstance(due, list) or not due:
+        return None
+    slots = []
+    for entry in due:
+        quarters = entry if isinstance(entry, list) else [entry]
+        if not quarters or any(isinstance(q, bool) or not isinstance(q, int) or q not in QUARTERS for q in quarters):
+            return None
+        slots.append(sorted(set(quarters)))
+    return slots
 
 
 class StandardFileError(ValueError):
@@ -80,6 +105,8 @@ def validate(data, *, source="standard"):
         for year, body in (years or {}).items():
             need(isinstance(year, int) and 2500 < year < 2700, f"checklists.{scheme}.{year}: a B.E. fiscal year")
             need(isinstance((body or {}).get("items"), dict), f"checklists.{scheme}.{year}.items: a mapping")
+            if isinstance((body or {}).get("items"), dict):
+                _validate_checklist(f"checklists.{scheme}.{year}", body, need)
     _validate_currency(data, need)
     seen_topics, seen_categories = set(), set()
     all_codes = set()
@@ -102,6 +129,10 @@ def validate(data, *, source="standard"):
                     known = ((checklists.get(scheme) or {}).get(year) or {}).get("items") or {}
                     for code in codes or []:
                         need(code in known, f"{twhere}.answers.{year}.{scheme}: {code} is not in checklists")
+                        entry = known.get(code)
+                        parent = entry.get("parent") if isinstance(entry, dict) else None
+                        need(not parent or parent in codes,
+                             f"{twhere}.answers.{year}.{scheme}: {code} is a sub-item; name {parent} too")  # fmt: skip
             all_codes.add(topic.get("code"))
     for category in data.get("categories") or []:
         for topic in category.get("topics") or []:
@@ -150,6 +181,54 @@ def policy_of(data):
         "expiry_warnings_days": list(currency.get("expiry_warnings_days") or [14, 3]),
         "completeness": data.get("completeness") or {},
     }
+def _validate_checklist(where, body, need):
+    """Check the items of one checklist year (sub-items, due quarters) and its indicators, if it has any."""
+    items = body["items"]
+    for code, entry in items.items():
+        iwhere = f"{where}.items.{code}"
+        if entry is None:
+            continue
+        if not isinstance(entry, dict):
+            need(False, f"{iwhere}: a mapping such as {{th: ..., en: ...}}")
+            continue
+        unknown = sorted(set(entry) - CHECKLIST_ITEM_KEYS)
+        need(not unknown, f"{iwhere}: unknown keys {', '.join(unknown)} (known: {', '.join(sorted(CHECKLIST_ITEM_KEYS))})")
+        parent = entry.get("parent")
+        if parent is not None:
+            top_level = isinstance(items.get(parent), dict) and not items[parent].get("parent")
+            need(parent in items and (top_level or items[parent] is None),
+                 f"{iwhere}.parent: {parent} is not an item of this year without a parent")  # fmt: skip
+            need(str(code).startswith(f"{parent}-") and len(str(code)) > len(str(parent)) + 1,
+                 f"{iwhere}: a sub-item's code is <parent>-<number>, e.g. {parent}-1.1")  # fmt: skip
+        if "due" in entry:
+            need(due_slots(entry["due"]) is not None,
+                 f"{iwhere}.due: quarters 1-4, or lists of them, e.g. [1, 2, 3, 4] or [[2, 3], 4]")  # fmt: skip
+        if "count" in entry:
+            count = entry["count"]
+            need(isinstance(count, int) and not isinstance(count, bool) and count >= 1,
+                 f"{iwhere}.count: a whole number of links, 1 or more")  # fmt: skip
+        if "covers" in entry:
+            need(entry["covers"] in COVERS, f"{iwhere}.covers: one of {', '.join(sorted(COVERS))}")
+    indicators = body.get("indicators")
+    if indicators is None:
+        return
+    if not isinstance(indicators, dict):
+        need(False, f"{where}.indicators: a mapping of numbers to {{th, en, items}}")
+        return
+    placed = {}
+    for number, indicator in indicators.items():
+        iwhere = f"{where}.indicators.{number}"
+        need(isinstance(number, int) and not isinstance(number, bool) and number >= 1, f"{iwhere}: a number from 1")
+        indicator = indicator if isinstance(indicator, dict) else {}
+        need(indicator.get("th"), f"{iwhere}.th: required")
+        for code in indicator.get("items") or []:
+            entry = items.get(code)
+            need(code in items and not (entry or {}).get("parent"), f"{iwhere}.items: {code} is not a top-level item")
+            need(code not in placed, f"{iwhere}.items: {code} is already under indicator {placed.get(code)}")
+            placed.setdefault(code, number)
+    for code, entry in items.items():
+        if not (entry or {}).get("parent"):
+            need(code in placed, f"{where}.items.{code}: under no indicator")
 
 
 def _names(entry):
@@ -229,14 +308,41 @@ def _sync_checklists(data, summary, now):
                     scheme=scheme, fiscal_year=year, code=str(code), defaults={"name_th": names.get("th", code)}
                 )
                 values = _names(names) | {"edition": str(body.get("edition", "")), "order": order, "retired_at": None}
-                _set(item, values, [], "")
+                _set(item, values | _checklist_place(str(code), names, body), [], "")
                 index[(scheme, year, str(code))] = item
                 present.append(item.pk)
+            for code, names in body["items"].items():
+                parent = (names or {}).get("parent")
+                parent_id = index[(scheme, year, str(parent))].pk if parent else None
+                _set(index[(scheme, year, str(code))], {"parent_id": parent_id}, [], "")
             ChecklistItem.objects.filter(scheme=scheme, fiscal_year=year, retired_at__isnull=True).exclude(
                 pk__in=present
             ).update(retired_at=now)
     summary.checklist_items = len(index)
     return index
+
+
+def _checklist_place(code, names, body):
+    """The indicator, sub-item number and due quarters of one checklist code; a sub-item inherits its parent's."""
+    items = body["items"]
+    parent_code = names.get("parent")
+    parent = (items.get(parent_code) or {}) if parent_code else {}
+    due = names if any(key in names for key in DUE_KEYS) else parent
+    top = parent_code or code
+    number, indicator = next(
+        ((n, i) for n, i in (body.get("indicators") or {}).items() if top in (i.get("items") or [])), (None, {})
+    )
+    return {
+        "number": code[len(parent_code) + 1 :] if parent_code else "",
+        "indicator": number,
+        "indicator_name_th": indicator.get("th", ""),
+        "indicator_name_en": indicator.get("en", "") or "",
+        "due_quarters": due_slots(due.get("due")),
+        "due_count": int(due.get("count", 1)),
+        "due_note_th": due.get("due_th", "") or "",
+        "due_note_en": due.get("due_en", "") or "",
+        "covers_previous_year": names.get("covers", parent.get("covers")) == "previous_year",
+    }
 
 
 def _sync_category(entry, order, summary, now):

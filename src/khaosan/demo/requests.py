@@ -11,8 +11,9 @@ from khaosan.demo import files
 from khaosan.demo.files import DemoFile
 from khaosan.org.models import Staff, Unit
 from khaosan.thai.calendar import add_working_days
+from khaosan.thai.dates import fiscal_year, fiscal_year_bounds
 from khaosan.workflow import selectors, services
-from khaosan.workflow.models import Channel, PublicationRequest
+from khaosan.workflow.models import Channel, PublicationRequest, RequestFile
 
 
 def _pdf(name, heading, paragraphs, *, office, renderer):
@@ -92,6 +93,37 @@ def build_requests(office):
         services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster2"],
                                  redaction=selectors.redaction_report(pub_request), redaction_checked=True,
                                  **services.item_fields_from(pub_request))  # fmt: skip
+
+        # MOIT evidence through the whole chain, so that the ITA page links request forms and the evidence packs
+        # have memos: the first carries the signed memo (บันทึกข้อความ), the second's is set from the records.
+        fy = fiscal_year(today)
+        start, end = fiscal_year_bounds(fy)
+        training_day = today - dt.timedelta(days=10)
+        for who, title, topic_code, summary, data, signed in (
+            ("staff", f"ประกาศเจตนารมณ์ไม่รับของขวัญและของกำนัลทุกชนิด (No Gift Policy) ปีงบประมาณ พ.ศ. {fy}", "no-gift",
+             "ผู้บริหารและบุคลากรทุกคนไม่รับของขวัญหรือประโยชน์อื่นใดจากการปฏิบัติหน้าที่", (start, end), True),
+            ("staff", f"รายงานผลการอบรมเสริมสร้างจริยธรรมและการรักษาวินัยของบุคลากร ปีงบประมาณ พ.ศ. {fy}",
+             "ethics-training", "บุคลากร 32 คนเข้ารับการอบรม ผลการทดสอบหลังอบรมผ่านเกณฑ์ร้อยละ 94",
+             (training_day, training_day), False),
+        ):  # fmt: skip
+            pub_request = draft(people[who], title, topic_code, summary,
+                                pdf(f"{title[:40]}.pdf", title, summary, "รายละเอียดตามเอกสารแนบ"),
+                                data_from=data[0], data_to=data[1])  # fmt: skip
+            if signed:
+                memo = pdf("บันทึกข้อความขออนุญาตเผยแพร่.pdf", "บันทึกข้อความ",
+                           f"ส่วนราชการ {office.name_th} กลุ่มงานบริหารทั่วไป",
+                           "เรื่อง ขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน",
+                           f"เรียน {office.executive_position}",
+                           f"ด้วยกลุ่มงานบริหารทั่วไปขออนุญาตเผยแพร่ {title} บนเว็บไซต์ของหน่วยงาน "
+                           "จึงเรียนมาเพื่อโปรดพิจารณาอนุญาต",
+                           "(ลงชื่อ) สุดารัตน์ ธรรมวงศ์ ผู้ขอ · อนุญาต (ลงชื่อ) ประเสริฐ วงศ์คำ สาธารณสุขอำเภอบ้านหลวง")  # fmt: skip
+                services.request_file_add(pub_request=pub_request, actor=people[who], upload=memo,
+                                          kind=RequestFile.Kind.MEMO)  # fmt: skip
+            pub_request = decide(decide(submit(pub_request), "reviewer"), "approver")
+            services.request_take(pub_request=pub_request, actor=people["webmaster1"])
+            services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster1"],
+                                     redaction=selectors.redaction_report(pub_request), redaction_checked=True,
+                                     **services.item_fields_from(pub_request))  # fmt: skip
 
         # A letter from the provincial office, registered by a web master.
         services.request_register_and_submit(

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from khaosan.compliance import ita_views
 from khaosan.public import views
 
 app_name = "public"
@@ -9,7 +10,10 @@ urlpatterns = [
     path("c/<slug:code>/", views.category, name="category"),
     path("c/<slug:category_code>/<slug:topic_code>/", views.topic, name="topic"),
     path("item/<int:pk>/", views.item, name="item"),
+    path("item/<int:pk>/request-form.pdf", ita_views.item_request_form, name="item-request-form"),
     path("official-information/", views.official_information, name="oic"),
+    path("ita/", ita_views.ita_index, name="ita"),
+    path("ita/<int:fy>/", ita_views.ita_year, name="ita-year"),
     path("search/", views.search, name="search"),
     path("contact/", views.contact, name="contact"),
     path("sitemap/", views.sitemap_page, name="sitemap"),
