@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_workflow import sign_in  # noqa: F401  (the fixture)
 from tests.compliance.conftest import ITA_NOW, month, published_request
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,8 +10,19 @@ from khaosan.catalog.models import Category, ChecklistItem, Item, StandardReleas
 
 pytestmark = pytest.mark.django_db
 
+# The rules every standard file carries: how topics stay current, and how the score is counted.
+RULES = {
+    "currency": {
+        "rules": {"none": {}, "fiscal_year": {"period": "fiscal_year", "due_days": 60},
+                  "half_year": {"period": "half_year", "covers": "previous", "due_days": 30},
+                  "quarterly": {"period": "quarter", "covers": "previous", "due_days": 30},
+                  "monthly": {"period": "month", "covers": "previous", "due_days": 10}, "recent": {"within_days": 90}},
+    },
+    "completeness": {"points": {"current": 1, "expiring": 1, "stale": 0.5, "expired": 0, "missing": 0}},
+}  # fmt: skip
 SMALL = {
     "version": "test.1",
+    **RULES,
     "checklists": {
         "moit": {2569: {"items": {"MOIT1": {"th": "มาตรการเผยแพร่"}, "MOIT2": {"th": "ข้อมูลเป็นปัจจุบัน"}}}},
         "oia": {2569: {"items": {"7(1)": {"th": "โครงสร้าง"}}}},
@@ -223,3 +234,11 @@ def test_a_topic_answering_a_sub_item_must_name_its_parent():
         standard.validate(broken)
     assert "MOIT2-1.1 is a sub-item; name MOIT2 too" in str(error.value)
     standard.validate(copy.deepcopy(WITH_PARTS))  # the valid file passes
+
+
+def test_a_file_without_the_currency_rules_is_refused():
+    bare = {k: v for k, v in copy.deepcopy(SMALL).items() if k not in RULES}
+    with pytest.raises(standard.StandardFileError) as error:
+        standard.validate(bare)
+    assert "currency.rules: one rule for each of" in str(error.value)
+    assert "completeness.points" in str(error.value)
