@@ -130,22 +130,3 @@ def walk(rows, *, genesis_hash, hash_of, describe, problems):
             problems.append(f"{describe(row)}: " + "; ".join(reasons))
         expected_seq, previous_hash, last_id = row.seq + 1, row.hash, row.id
     return count, expected_seq - 1, previous_hash
-
-
-def verification_save(result, *, date_from=None, date_to=None, actor_label="system"):
-    """Keep the outcome of a verification, for the back-office's log status screen."""
-    from khaosan.audit.models import ChainVerification
-
-    return ChainVerification.objects.create(
-        chain=result.chain,
-        started_at=result.started_at,
-        finished_at=timezone.now(),
-        ok=result.ok,
-        records=result.records,
-        segments=result.segments,
-        problem_count=len(result.problems),
-        problems=result.problems[:MAX_STORED_PROBLEMS],
-        date_from=date_from,
-        date_to=date_to,
-        actor_label=actor_label[:200],
-    )

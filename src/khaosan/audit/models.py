@@ -379,3 +379,20 @@ class Heartbeat(models.Model):
 
     def __str__(self):
         return self.job
+
+
+def verification_save(result, *, date_from=None, date_to=None, actor_label="system"):
+    """Keep the outcome of a verification, for the back-office's log status screen."""
+    return ChainVerification.objects.create(
+        chain=result.chain,
+        started_at=result.started_at,
+        finished_at=timezone.now(),
+        ok=result.ok,
+        records=result.records,
+        segments=result.segments,
+        problem_count=len(result.problems),
+        problems=result.problems[:chain.MAX_STORED_PROBLEMS],
+        date_from=date_from,
+        date_to=date_to,
+        actor_label=actor_label[:200],
+    )

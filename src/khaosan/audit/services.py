@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from khaosan.audit import chain
-from khaosan.audit.models import AUDIT_CHAIN, AuditCode, AuditEvent, ChainHead, Heartbeat
+from khaosan.audit.models import AUDIT_CHAIN, AuditCode, AuditEvent, ChainHead, Heartbeat, verification_save
 
 logger = logging.getLogger("khaosan.audit")
 
@@ -95,7 +95,7 @@ def audit_verify(*, actor_label="system:audit-verify"):
             f"the chain head says the newest row is seq {head_seq}, the trail ends at seq {last_seq}"
             " (rows removed from the end, or the head changed)"
         )
-    chain.verification_save(result, actor_label=actor_label)
+    verification_save(result, actor_label=actor_label)
     return result
 
 

@@ -44,6 +44,7 @@ from khaosan.audit.models import (
     TrafficSegment,
     TrafficWriteFailure,
     traffic_record_hash,
+    verification_save,
 )
 from khaosan.audit.services import actor_label, record
 from khaosan.clients import ip_or_none
@@ -352,7 +353,7 @@ def traffic_verify(*, date_from=None, date_to=None, actor_label="system:traffic-
     known = {s.day for s in segments}
     for day in records.exclude(segment__in=known).values_list("segment", flat=True).distinct():
         result.problems.append(f"segment {day}: records exist but the day has no head row (removed?)")
-    chain.verification_save(result, date_from=date_from, date_to=date_to, actor_label=actor_label)
+    verification_save(result, date_from=date_from, date_to=date_to, actor_label=actor_label)
     return result
 
 

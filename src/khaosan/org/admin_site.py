@@ -18,8 +18,6 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from khaosan.org.roles import is_operator
-
 # Models whose admin would write around a back-office service: roles are groups given on the staff screen
 # (renaming one would unmake the role), and a lost phone is reset by the office's administrator, audited.
 HIDDEN_MODELS = ("auth.group", "otp_totp.totpdevice", "otp_static.staticdevice")
@@ -47,6 +45,8 @@ class OperatorAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         """Let in an operator who has confirmed the second factor in this session; nobody else."""
+        from khaosan.org.roles import is_operator  # the admin site is built before the models are loaded
+
         user = request.user
         return is_operator(user) and bool(getattr(user, "is_verified", lambda: False)())
 

@@ -7,6 +7,8 @@ a date range) · webmaster (at least two, S-3.1) · committee (read-only) · adm
 from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
+from khaosan.org.models import DEFAULT_CHAIN, Delegation, Staff
+
 
 class Role(TextChoices):
     REQUESTER = "requester", _("ผู้ขอเผยแพร่")
@@ -19,7 +21,7 @@ class Role(TextChoices):
 
 # Steps of an approval chain can be taken by these roles (DESIGN: the chain is configured per office).
 CHAIN_ROLES = (Role.REVIEWER, Role.APPROVER)
-DEFAULT_CHAIN = [Role.REVIEWER.value, Role.APPROVER.value]
+assert DEFAULT_CHAIN == [Role.REVIEWER.value, Role.APPROVER.value]  # org/models.py spells them out
 # Roles whose members must sign in with a second factor (S-2.7).
 PRIVILEGED_ROLES = (Role.WEBMASTER, Role.APPROVER, Role.ADMINISTRATOR)
 
@@ -44,8 +46,6 @@ def has_role(user, *roles):
 
 def acting_roles(user, *, on=None):
     """Return the roles `user` may act in today: their own, plus any delegated to them (a delegate approver)."""
-    from khaosan.org.models import Delegation
-
     roles = set(role_names(user))
     if getattr(user, "is_authenticated", False) and user.is_active:
         roles |= set(
@@ -58,8 +58,6 @@ def acting_roles(user, *, on=None):
 
 def members(office, role, *, on=None):
     """Return the active staff of `office` who hold `role`, delegates for today included."""
-    from khaosan.org.models import Delegation, Staff
-
     delegated = Delegation.objects.active(on=on).filter(office=office, role=role).values("delegate_id")
     return (
         Staff.objects.filter(office=office, is_active=True)
