@@ -113,3 +113,14 @@ def test_requesters_are_not_shown_the_housekeeping_alarm(as_person):
 def test_housekeeping_every_needs_at_least_a_minute(db):
     with pytest.raises(CommandError, match="at least 60 seconds"):
         call_command("housekeeping", "--every", "5")
+
+
+def test_office_checks_name_what_is_missing(office, people):
+    from khaosan.compliance.office_checks import office_checks
+
+    office.fax = ""
+    office.save()
+    checks = {c.code: c for c in office_checks(office)}
+    assert checks["webmasters"].ok and not checks["contact"].ok and checks["contact"].detail == "ยังขาด: โทรสาร"
+    assert not checks["executive"].ok and "ภาพถ่าย" in checks["executive"].detail
+    assert not checks["backups"].ok and not checks["housekeeping"].ok

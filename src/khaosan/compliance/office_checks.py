@@ -28,8 +28,11 @@ class OfficeCheck:
     source: str = ""  # the rule it comes from (S-3.1, MOIT2 1.7 …)
 
 
-def _missing(labels):
-    return ", ".join(str(label) for label in labels)
+def _completeness(code, title, source, present, *, complete):
+    """A check that every one of `present` ((label, value) pairs) has a value; the detail names what lacks."""
+    missing = [str(label) for label, value in present if not value]
+    detail = complete if not missing else _("ยังขาด: %(what)s") % {"what": ", ".join(missing)}
+    return OfficeCheck(code, title, not missing, detail, source)
 
 
 def webmasters(office):
@@ -45,23 +48,21 @@ def webmasters(office):
 
 
 def contact(office):
-    missing = [label for label, present in (
-        (_("ที่อยู่"), office.address), (_("โทรศัพท์"), office.phone), (_("โทรสาร"), office.fax),
-        (_("อีเมล"), office.email), (_("แผนที่ตั้ง"), office.has_location or office.map_image),
-    ) if not present]  # fmt: skip
-    detail = _("ครบทั้งที่อยู่ โทรศัพท์ โทรสาร อีเมล และแผนที่") if not missing else _("ยังขาด: %(what)s") % {
-        "what": _missing(missing)}  # fmt: skip
-    return OfficeCheck("contact", _("ข้อมูลการติดต่อครบ 5 อย่าง"), not missing, detail, "MOIT2 1.7")
+    return _completeness(
+        "contact", _("ข้อมูลการติดต่อครบ 5 อย่าง"), "MOIT2 1.7",
+        [(_("ที่อยู่"), office.address), (_("โทรศัพท์"), office.phone), (_("โทรสาร"), office.fax),
+         (_("อีเมล"), office.email), (_("แผนที่ตั้ง"), office.has_location or office.map_image)],
+        complete=_("ครบทั้งที่อยู่ โทรศัพท์ โทรสาร อีเมล และแผนที่"),
+    )  # fmt: skip
 
 
 def executive(office):
-    missing = [label for label, present in (
-        (_("ภาพถ่าย"), office.executive_photo), (_("ชื่อ-นามสกุล"), office.executive_name),
-        (_("ตำแหน่ง"), office.executive_position), (_("โทรศัพท์"), office.executive_phone or office.phone),
-    ) if not present]  # fmt: skip
-    detail = _("มีภาพถ่าย ชื่อ ตำแหน่ง และโทรศัพท์ของผู้บริหาร") if not missing else _("ยังขาด: %(what)s") % {
-        "what": _missing(missing)}  # fmt: skip
-    return OfficeCheck("executive", _("ข้อมูลผู้บริหารครบ 4 อย่าง"), not missing, detail, "MOIT2 1.1")
+    return _completeness(
+        "executive", _("ข้อมูลผู้บริหารครบ 4 อย่าง"), "MOIT2 1.1",
+        [(_("ภาพถ่าย"), office.executive_photo), (_("ชื่อ-นามสกุล"), office.executive_name),
+         (_("ตำแหน่ง"), office.executive_position), (_("โทรศัพท์"), office.executive_phone or office.phone)],
+        complete=_("มีภาพถ่าย ชื่อ ตำแหน่ง และโทรศัพท์ของผู้บริหาร"),
+    )  # fmt: skip
 
 
 def policies(office):
