@@ -143,7 +143,7 @@ def test_request_form_breaks_lines_only_between_words(office, people, site, rend
 
 @pytest.mark.browser
 def test_fiscal_year_bundle_and_its_zip_break_lines_only_between_words(office, year_of_requests, renderer):
-    this_year, requests, old = year_of_requests
+    this_year, requests, _old = year_of_requests
 
     bundle = documents.forms_bundle_pdf(office, this_year, renderer=renderer)
     archive = zipfile.ZipFile(io.BytesIO(documents.forms_bundle_zip(office, this_year, renderer=renderer)))

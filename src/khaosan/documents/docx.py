@@ -4,7 +4,8 @@
 @page rule is made from), its default, Normal and Table Grid fonts set to TH Sarabun New 16 pt for Latin
 (ascii, hAnsi), East Asian and complex script (cs, where Word takes Thai from) alike, language th-TH. The font
 table names Sarabun as the alternative, so a machine without TH Sarabun New (LibreOffice on Linux) picks the
-same design. `add_run`, `borderless` and `page_number_footer` are the small pieces every form needs.
+same design. `add_run`, `borderless`, `set_column_widths`, `keep_rows_whole` and `page_number_footer` are the
+small pieces every form needs.
 """
 
 import io
@@ -100,6 +101,36 @@ def borderless(table):
         following[0].addprevious(borders)
     else:
         properties.append(borders)
+
+
+def keep_rows_whole(table, *, header_rows=1):
+    """Never split a row of `table` across pages, and repeat its first `header_rows` rows on each page (as the PDFs)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for index, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        tags = ["cantSplit"] + (["tblHeader"] if index < header_rows else [])
+        for tag in tags:  # CT_TrPr: cantSplit comes before tblHeader
+            if properties.find(qn(f"w:{tag}")) is None:
+                properties.append(OxmlElement(f"w:{tag}"))
+
+
+def set_column_widths(table, widths):
+    """Fix the columns of `table` to `widths` (Length values): the grid and every cell, as Word and LibreOffice read.
+
+    python-docx's cell.width sets only the cell; LibreOffice lays a table out by its grid (w:gridCol), which
+    python-docx leaves at equal shares, so both are set, and the layout is fixed.
+    """
+    from docx.oxml.ns import qn
+
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths):
+        column.set(qn("w:w"), str(int(width.twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
 
 
 def page_number_footer(section, note, *, size=10):

@@ -40,8 +40,8 @@ KEEP_WHOLE = re.compile(
     rf"|(?P<number>{_DIGIT}+(?:[,./:\-]{_DIGIT}+)+|{_DIGIT}{{2,}})"
 )
 ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
-TAG = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
-CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+TAG = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
+CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 RAW_TEXT = {"script", "style", "title", "textarea"}  # their content is not markup: copied up to the end tag
 SKIPPED = {"svg", "math", "pre", "code", "kbd", "samp", "select"}  # their text is left exactly as it is
 SKIPPED_CLASSES = {"url"}
@@ -221,14 +221,14 @@ def thai_line_breaks(html):
         if closing or self_closing or name in VOID:
             continue
         if name in RAW_TEXT:
-            end = re.compile(rf"</{name}\s*>", re.I).search(html, position)
+            end = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, position)
             stop = end.start() if end else length
             out.append(html[position:stop])
             position = stop
         elif name in SKIPPED or _skipped_by_class(match.group(3)):
             skip_tag, skip_depth = name, 1
     marked = "".join(out)
-    head = re.search(r"</head\s*>", marked, re.I)
+    head = re.search(r"</head\s*>", marked, re.IGNORECASE)
     if head:
         return marked[: head.start()] + STYLE + marked[head.start() :]
     return STYLE + marked

@@ -67,14 +67,14 @@ def font_face_css():
 # the page before, and the word loses them.
 BASE_CSS = f"""
 {A4_OFFICIAL.css}
-html {{ font-family: 'Sarabun', sans-serif; font-size: {BODY_FONT_SIZE_PT}pt; line-height: 1.35; color: #000; }}""" + """
-body { margin: 0; padding: 4pt 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
-h1 { font-size: 20pt; text-align: center; margin: 0 0 8pt; }
-h2 { font-size: 17pt; margin: 12pt 0 4pt; }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: 0.75pt solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
-tr, img, .keep { break-inside: avoid; page-break-inside: avoid; }
-thead { display: table-header-group; }
+html {{ font-family: 'Sarabun', sans-serif; font-size: {BODY_FONT_SIZE_PT}pt; line-height: 1.35; color: #000; }}
+body {{ margin: 0; padding: 4pt 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }}
+h1 {{ font-size: 20pt; text-align: center; margin: 0 0 8pt; }}
+h2 {{ font-size: 17pt; margin: 12pt 0 4pt; }}
+table {{ width: 100%; border-collapse: collapse; }}
+th, td {{ border: 0.75pt solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }}
+tr, img, .keep {{ break-inside: avoid; page-break-inside: avoid; }}
+thead {{ display: table-header-group; }}
 """
 
 
@@ -119,12 +119,17 @@ class PdfRenderer:
             }
         return self._page.pdf(**options)
 
-    def render(self, html, *, footer_template=None, line_breaks=True):
-        """Return the PDF of `html`: Thai lines broken between words (unless `line_breaks` is False), text repaired."""
+    def render(self, html, *, footer_template=None, line_breaks=True, repair_text=True):
+        """Return the PDF of `html`, its Thai lines broken between words and its text layer repaired.
+
+        `line_breaks=False` leaves line breaking to Chromium, `repair_text=False` gives the text layer as
+        Chromium wrote it: both only to compare with.
+        """
         if line_breaks:
             html = linebreak.thai_line_breaks(html)
             footer_template = linebreak.thai_line_breaks(footer_template) if footer_template else footer_template
-        return repair_tounicode(self._executor.submit(self._render, html, footer_template).result())
+        pdf = self._executor.submit(self._render, html, footer_template).result()
+        return repair_tounicode(pdf) if repair_text else pdf
 
     def close(self):
         try:

@@ -38,8 +38,8 @@ SARA_AM = "\u0e33"
 ALIAS_SUFFIX = "-am"
 
 _UNMAPPED = re.compile(rb"<([0-9A-Fa-f]{4})>\s*<0000>")
-_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
-_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
 _HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
 _RANGE_LINE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])")
 
@@ -52,9 +52,15 @@ _TOKEN = re.compile(
     rb"|(?P<name>/[^\x00\t\n\f\r ()<>\[\]{}/%]*)"
     rb"|(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))"
     rb"|(?P<op>[A-Za-z'\"][A-Za-z0-9*'\"]*)",
-    re.S,
+    re.DOTALL,
 )
 SHOW = {b"Tj", b"TJ"}
+CMAP_HEAD = (
+    b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+    b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+    b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+)
 # Operators that may sit inside a word without ending it: moves, font and colour changes.
 NEUTRAL = {
     b"Td", b"TD", b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"Ts", b"Tr", b"g", b"G", b"rg", b"RG", b"k", b"K",
@@ -129,12 +135,7 @@ def parse_cmap(data):
 
 def cmap_stream_data(mapping):
     """A ToUnicode CMap for {two-byte code: text}; an empty text is written <>, as pypdf and poppler read it."""
-    lines = [
-        b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-    ]
+    lines = [CMAP_HEAD]
     items = sorted(mapping.items())
     for start in range(0, len(items), 100):
         chunk = items[start : start + 100]

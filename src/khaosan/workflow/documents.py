@@ -313,7 +313,7 @@ def _form_data(pub_request, generated_at, submission_events):
         state_label=pub_request.get_state_display(),
         rows=rows,
         signatures=signatures,
-        generated=thai_datetime(generated_at),
+        generated=thai_datetime(generated_at, short=True),  # in the footer: one line on the page
         slug=file_slug(pub_request.title),
         not_published=f"ถอนการเผยแพร่แล้ว ({link})" if withdrawn else NOT_PUBLISHED,
     )
@@ -722,11 +722,12 @@ def request_form_docx(pub_request, *, generated_at=None):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for label, lines in fields:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(4.4), Cm(text_width - 4.4)
         word.add_run(cells[0].paragraphs[0], label, bold=True)
         for index, line in enumerate(lines):
             target = cells[1].paragraphs[0] if index == 0 else cells[1].add_paragraph()
             word.add_run(target, line)
+    word.set_column_widths(table, [Cm(4.4), Cm(text_width - 4.4)])
+    word.keep_rows_whole(table, header_rows=0)
 
     paragraph()
     paragraph("การดำเนินการและผลการพิจารณาตามลำดับขั้น", bold=True, size=17)
@@ -735,17 +736,17 @@ def request_form_docx(pub_request, *, generated_at=None):
         widths = [Cm(text_width * share) for share in DOCX_DECISION_COLUMNS]
         decisions = document.add_table(rows=1, cols=len(headers))
         decisions.style = "Table Grid"
-        for cell, header, width in zip(decisions.rows[0].cells, headers, widths):
-            cell.width = width
-            word.add_run(cell.paragraphs[0], header, bold=True, size=14)
+        for cell, header in zip(decisions.rows[0].cells, headers):
+            word.add_run(cell.paragraphs[0], header, bold=True, size=13)
         for row in form.rows:
             cells = decisions.add_row().cells
             values = (row.stage_text, row.name, row.position or "-", row.when, row.result, row.reason or "-")
-            for cell, value, width in zip(cells, values, widths):
-                cell.width = width
-                word.add_run(cell.paragraphs[0], value, size=14)
+            for cell, value in zip(cells, values):
+                word.add_run(cell.paragraphs[0], value, size=13)  # as table.decisions in form.css
             if row.delegation:
-                word.add_run(cells[1].add_paragraph(), row.delegation, size=13)
+                word.add_run(cells[1].add_paragraph(), row.delegation, size=12)
+        word.set_column_widths(decisions, widths)
+        word.keep_rows_whole(decisions)
     else:
         paragraph("ยังไม่ได้ยื่นคำขอเพื่อพิจารณา")
 
@@ -753,13 +754,12 @@ def request_form_docx(pub_request, *, generated_at=None):
     signatures = document.add_table(rows=1, cols=3)
     word.borderless(signatures)
     for cell, sign in zip(signatures.rows[0].cells, form.signatures):
-        cell.width = Cm(text_width / 3)
         lines = [
             (sign.title, True),
             ("", False),
-            ("(ลงชื่อ) ……………………………………", False),
-            (f"({sign.name})" if sign.name else "(……………………………………)", False),
-            (f"ตำแหน่ง {sign.position}" if sign.position else "ตำแหน่ง ……………………………", False),
+            ("(ลงชื่อ) " + "…" * 6, False),  # one line in a third of the text width
+            (f"({sign.name})" if sign.name else "(…………………………)", False),
+            (f"ตำแหน่ง {sign.position}" if sign.position else "ตำแหน่ง ………………………", False),
             *([(sign.note, False)] if sign.note else []),
             (f"วันที่ {sign.date}" if sign.date else "วันที่ ……… / ……………… / …………", False),
         ]
@@ -768,6 +768,7 @@ def request_form_docx(pub_request, *, generated_at=None):
             target.alignment = center
             if text:
                 word.add_run(target, text, bold=bold, size=14)
+    word.set_column_widths(signatures, [Cm(text_width / 3)] * 3)
 
-    word.page_number_footer(section, f"คำขอเลขที่ {form.reference} · " + GENERATED_NOTE.format(when=form.generated))
+    word.page_number_footer(section, _form_note(form))
     return word.document_bytes(document)
