@@ -279,7 +279,8 @@ _FAST_LINES = re.compile(
     rb"(?:(?P<tx>[-+.0-9]+) (?P<ty>[-+.0-9]+) Td )?(?P<show><[0-9A-Fa-f]*>) Tj"
     rb"|(?P<span>/Span ?<</ActualText ?<[0-9A-Fa-f]*> ?>>) BDC"
     rb"|(?P<font>/[A-Za-z0-9_.+-]+) (?P<size>[-+.0-9]+) Tf"
-    rb"|(?P<bare>BT|ET|EMC|q|Q)"
+    rb"|(?P<numbers>(?:[-+.0-9]+ )*)(?P<op>[A-Za-z][A-Za-z*]{0,2}|[A-Za-z]\*)"
+    rb"|(?P<named>/[A-Za-z0-9_.+-]+) (?P<named_op>gs|Do|cs|CS|sh)"
 )
 
 
@@ -298,8 +299,13 @@ def _fast_line(line, ops):
         ops.append(Op(b"BDC", [("name", b"/Span"), ("dict", match.group("span")[5:].lstrip())], line))
     elif match.group("font") is not None:
         ops.append(Op(b"Tf", [("name", match.group("font")), ("num", match.group("size"))], line))
+    elif match.group("op") is not None:
+        if match.group("op") in (b"BI", b"ID", b"EI", b"true", b"false", b"null"):
+            return False
+        operands = [("num", number) for number in match.group("numbers").split()]
+        ops.append(Op(match.group("op"), operands, line))
     else:
-        ops.append(Op(line, [], line))
+        ops.append(Op(match.group("named_op"), [("name", match.group("named"))], line))
     return True
 
 
