@@ -2,7 +2,7 @@
 
 Requests go through the real services: create, attach, submit, returned with a reason, resubmitted,
 approved by the reviewer and the approver, published by a web master. PDF text is read with pypdf and
-compared after NFKC with all whitespace removed (pypdf gives ำ as NIKHAHIT + SARA AA, see documents.pdf).
+compared with all whitespace removed (and NFKC, which leaves the exact text of documents.textlayer as it is).
 """
 
 import csv

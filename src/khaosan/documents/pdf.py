@@ -1,24 +1,33 @@
-"""HTML to PDF with headless Chromium (DESIGN stack, PDF row).
+"""HTML to PDF with headless Chromium (DESIGN stack, PDF row), set like a Thai official document.
 
-Chromium shapes Thai with HarfBuzz and breaks lines with ICU's dictionary, so tone marks sit right,
-lines break only between words, and the text layer extracts to the Thai source. Documents are set in
-Sarabun (fontpkg-sarabun), embedded as data URLs so nothing is fetched.
+Chromium shapes Thai with HarfBuzz, so tone marks sit right. Documents are set in Sarabun (fontpkg-sarabun),
+embedded as data URLs so nothing is fetched, on the page of `documents.page.A4_OFFICIAL` (A4, the margins of a
+Thai official letter, the same in the Word documents of `documents.docx`).
 
-Chromium marks each Thai cluster with /ActualText, which poppler, Acrobat and screen readers read
-exactly. Its ToUnicode maps, though, leave the font's positional tone-mark forms (uni0E48.small …)
-unmapped, so simpler extractors (pypdf) drop those marks; `repair_tounicode` maps them back to their
-characters by glyph name. SARA AM (ำ) is drawn as NIKHAHIT + SARA AA, so such extractors return the
-compatibility-decomposed form (NFKC) of the word.
+Two things Chromium does not do by itself, done by `PdfRenderer.render` for every document:
+
+- Lines break only between words: Chromium breaks Thai with ICU's dictionary (พระ|ราชบัญญัติ, ผู้|บริหาร) and,
+  in a narrow column, anywhere; `documents.linebreak` marks the HTML up with PyThaiNLP's words first.
+- The text layer extracts to exactly the source with pypdf and with poppler: `documents.textlayer` maps the
+  positional tone-mark forms Chromium leaves unmapped, re-codes SARA AM (ำ, drawn as NIKHAHIT + SARA AA, which
+  extractors otherwise give as ํ + า) and merges Chromium's /ActualText spans per word, which poppler otherwise
+  splits at a tone mark moved left (ปั๊ ม).
+
+Table rows never split across pages and a table's head repeats on each page (BASE_CSS).
 """
 
 import base64
-import io
-import re
+import logging
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 import fontpkg_sarabun
+
+from khaosan.documents import linebreak, textlayer
+from khaosan.documents.page import A4_OFFICIAL, BODY_FONT_SIZE_PT
+
+logger = logging.getLogger(__name__)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -52,17 +61,20 @@ def font_face_css():
     return "\n".join(rules)
 
 
-# Thai official documents: A4, 16 pt TH Sarabun-style body, left margin 3 cm.
-BASE_CSS = """
-@page { size: A4; margin: 2cm 2cm 2cm 3cm; }
-html { font-family: 'Sarabun', sans-serif; font-size: 16pt; line-height: 1.35; color: #000; }
-body { margin: 0; }
-h1 { font-size: 20pt; text-align: center; margin: 0 0 8pt; }
-h2 { font-size: 17pt; margin: 12pt 0 4pt; }
-table { width: 100%; border-collapse: collapse; }
-th, td { border: 0.75pt solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
-tr, img, .keep { break-inside: avoid; page-break-inside: avoid; }
-thead { display: table-header-group; }
+# Thai official documents: A4 with the official-letter margins (documents.page), 16 pt TH Sarabun-style body.
+# The body's padding, repeated on every page (box-decoration-break: clone), keeps the ink of stacked marks
+# (ขั้น, ที่) above the first line of a page on that page: without it Chromium paints them at the foot of
+# the page before, and the word loses them.
+BASE_CSS = f"""
+{A4_OFFICIAL.css}
+html {{ font-family: 'Sarabun', sans-serif; font-size: {BODY_FONT_SIZE_PT}pt; line-height: 1.35; color: #000; }}
+body {{ margin: 0; padding: 4pt 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }}
+h1 {{ font-size: 20pt; text-align: center; margin: 0 0 8pt; }}
+h2 {{ font-size: 17pt; margin: 12pt 0 4pt; }}
+table {{ width: 100%; border-collapse: collapse; }}
+th, td {{ border: 0.75pt solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }}
+tr, img, .keep {{ break-inside: avoid; page-break-inside: avoid; }}
+thead {{ display: table-header-group; }}
 """
 
 
@@ -95,6 +107,9 @@ class PdfRenderer:
 
     def _render(self, html, footer_template):
         self._page.set_content(html, wait_until="load")
+        overlong = self._page.evaluate(linebreak.OVERLONG_SCRIPT)
+        if overlong:
+            logger.warning("PDF: %d words or numbers wider than their column were let break inside", overlong)
         options = {"format": "A4", "print_background": True, "prefer_css_page_size": True}
         if footer_template:
             options |= {
@@ -104,8 +119,17 @@ class PdfRenderer:
             }
         return self._page.pdf(**options)
 
-    def render(self, html, *, footer_template=None):
-        return repair_tounicode(self._executor.submit(self._render, html, footer_template).result())
+    def render(self, html, *, footer_template=None, line_breaks=True, repair_text=True):
+        """Return the PDF of `html`, its Thai lines broken between words and its text layer repaired.
+
+        `line_breaks=False` leaves line breaking to Chromium, `repair_text=False` gives the text layer as
+        Chromium wrote it: both only to compare with.
+        """
+        if line_breaks:
+            html = linebreak.thai_line_breaks(html)
+            footer_template = linebreak.thai_line_breaks(footer_template) if footer_template else footer_template
+        pdf = self._executor.submit(self._render, html, footer_template).result()
+        return repair_tounicode(pdf) if repair_text else pdf
 
     def close(self):
         try:
@@ -134,66 +158,10 @@ def document_html(body, *, title="", extra_css=""):
     )
 
 
-_UNMAPPED = re.compile(rb"<([0-9A-Fa-f]{4})>\s*<0000>")
-_GLYPH_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:\.|$)")
-NIKHAHIT = "\u0e4d"
-
-
-@lru_cache(maxsize=8)
-def _glyph_chars(style_name):
-    """Return {glyph id: text} for Sarabun glyphs named uniXXXX, uniXXXX.variant or uniXXXXYYYY (ligatures).
-
-    A ligature of NIKHAHIT and a tone mark (the top of น้ำ) is given as tone mark + NIKHAHIT: the
-    order of the NFKC form of the word, so the extracted text normalises like the source.
-    """
-    from fontTools.ttLib import TTFont
-
-    path = Path(fontpkg_sarabun.ROOT) / "files" / f"{style_name}.ttf"
-    if not path.exists():
-        return {}
-    chars = {}
-    for gid, name in enumerate(TTFont(path, lazy=True).getGlyphOrder()):
-        match = _GLYPH_NAME.match(name)
-        if match:
-            hexes = match.group(1)
-            text = "".join(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
-            if len(text) > 1 and NIKHAHIT in text:
-                text = text.replace(NIKHAHIT, "") + NIKHAHIT
-            chars[gid] = text
-    return chars
+NIKHAHIT = textlayer.NIKHAHIT
+_glyph_chars = textlayer._glyph_chars
 
 
 def repair_tounicode(pdf_bytes):
-    """Map the glyphs Chromium left as <0000> in each Sarabun ToUnicode CMap to their characters."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes)))
-    changed = False
-    for page in writer.pages:
-        fonts = (page.get("/Resources") or {}).get("/Font") or {}
-        for font_ref in fonts.values():
-            font = font_ref.get_object()
-            base = str(font.get("/BaseFont", "")).split("+")[-1]
-            to_unicode = font.get(NameObject("/ToUnicode"))
-            if not base.startswith("Sarabun") or to_unicode is None:
-                continue
-            stream = to_unicode.get_object()
-            data = stream.get_data()
-            chars = _glyph_chars(base)
-
-            def mapped(match, chars=chars):
-                text = chars.get(int(match.group(1), 16))
-                if text is None:
-                    return match.group(0)
-                return b"<" + match.group(1) + b"> <" + "".join(f"{ord(c):04X}" for c in text).encode() + b">"
-
-            fixed = _UNMAPPED.sub(mapped, data)
-            if fixed != data:
-                stream.set_data(fixed)
-                changed = True
-    if not changed:
-        return pdf_bytes
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    """Repair the text layer of a PDF Chromium wrote (ToUnicode, SARA AM, /ActualText): see documents.textlayer."""
+    return textlayer.repair_text_layer(pdf_bytes)

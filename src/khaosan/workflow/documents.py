@@ -29,6 +29,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from khaosan.catalog.files import type_label
+from khaosan.documents import docx as word
+from khaosan.documents.page import A4_OFFICIAL
 from khaosan.documents.pdf import document_html, pdf_renderer
 from khaosan.org.roles import Role
 from khaosan.thai.dates import fiscal_year_bounds, thai_date, thai_datetime
@@ -51,6 +53,8 @@ MEMO_SLOT_URL = "https://khaosan.invalid/memo-slot/"
 # The first page of each form in a document of many forms, found again the same way.
 FORM_START_URL = "https://khaosan.invalid/form-start/"
 MEMO_IMAGE_MIME = {"jpg": "image/jpeg", "png": "image/png"}
+# Shares of the text width for the columns of the chain in Word: those of table.decisions in form.css.
+DOCX_DECISION_COLUMNS = (0.17, 0.15, 0.16, 0.185, 0.115, 0.22)
 
 
 @dataclass
@@ -309,7 +313,7 @@ def _form_data(pub_request, generated_at, submission_events):
         state_label=pub_request.get_state_display(),
         rows=rows,
         signatures=signatures,
-        generated=thai_datetime(generated_at),
+        generated=thai_datetime(generated_at, short=True),  # in the footer: one line on the page
         slug=file_slug(pub_request.title),
         not_published=f"ถอนการเผยแพร่แล้ว ({link})" if withdrawn else NOT_PUBLISHED,
     )
@@ -330,7 +334,8 @@ def _footer_font_face():
 def _footer(note):
     from django.utils.safestring import mark_safe
 
-    return render_to_string(TEMPLATES + "footer.html", {"font_face": mark_safe(_footer_font_face()), "note": note})
+    context = {"font_face": mark_safe(_footer_font_face()), "note": note, "page": A4_OFFICIAL}
+    return render_to_string(TEMPLATES + "footer.html", context)
 
 
 def _css():
@@ -590,7 +595,7 @@ def forms_pdfs(forms, *, renderer):
         for form, (start, end) in zip(forms, ranges) for number in range(1, end - start + 1)
     ]  # fmt: skip
     stamp_html = render_to_string(TEMPLATES + "page_stamps.html", {"stamps": stamps})
-    stamp_css = render_to_string(TEMPLATES + "page_stamps.css")
+    stamp_css = render_to_string(TEMPLATES + "page_stamps.css", {"page": A4_OFFICIAL})
     stamp_pages = PdfReader(io.BytesIO(renderer.render(document_html(stamp_html, extra_css=stamp_css)))).pages
     if len(stamp_pages) != len(reader.pages):
         raise RuntimeError("the page footers do not match the pages of the forms")
@@ -656,129 +661,27 @@ def forms_bundle_zip(office, fiscal_year, *, renderer=None, generated_at=None):
 
 # ------------------------------------------------------------------------------------------------ Word
 
-DOCX_FONT = "TH Sarabun New"
-
-
-# The order CT_RPr requires (ECMA-376 §17.3.2.28): Word refuses a document whose run properties are out of order.
-RPR_ORDER = (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position",
-    "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-    "eastAsianLayout", "specVanish", "oMath",
-)  # fmt: skip
-
-
-def _set_run_font(rpr, *, size=None, bold=None):
-    """Name the Thai font in every slot (Word takes Thai from `cs`), and set size/bold for complex script too."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def child(tag):
-        element = rpr.find(qn(f"w:{tag}"))
-        if element is None:
-            element = OxmlElement(f"w:{tag}")
-            rpr.append(element)
-        return element
-
-    fonts = child("rFonts")
-    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(slot), DOCX_FONT)
-    if bold is not None:
-        for tag in ("b", "bCs"):
-            child(tag).set(qn("w:val"), "1" if bold else "0")
-    if size is not None:
-        for tag in ("sz", "szCs"):
-            child(tag).set(qn("w:val"), str(int(size * 2)))
-    lang = child("lang")
-    lang.set(qn("w:val"), "th-TH")
-    lang.set(qn("w:bidi"), "th-TH")
-    rank = {qn(f"w:{tag}"): index for index, tag in enumerate(RPR_ORDER)}
-    for element in sorted(rpr, key=lambda e: rank.get(e.tag, len(rank))):
-        rpr.append(element)  # appending an existing child moves it: the children end up in schema order
-
-
-def _docx_style(style, size):
-    from docx.shared import Pt, RGBColor
-
-    style.font.name = DOCX_FONT
-    style.font.size = Pt(size)
-    style.font.color.rgb = RGBColor(0, 0, 0)
-    _set_run_font(style.element.get_or_add_rPr(), size=size)
-
-
-def _docx_run(paragraph, text, *, bold=False, size=None):
-    run = paragraph.add_run(text)
-    _set_run_font(run._r.get_or_add_rPr(), size=size, bold=bold or None)
-    return run
-
-
-def _docx_borderless(table):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    following = [properties.find(qn(f"w:{tag}")) for tag in ("shd", "tblLayout", "tblCellMar", "tblLook")]
-    following = [element for element in following if element is not None]
-    if following:  # CT_TblPr is a sequence: tblBorders comes before these
-        following[0].addprevious(borders)
-    else:
-        properties.append(borders)
-
-
-def _docx_page_number_footer(section, note):
-    """'<note>    หน้า x/y' in the page footer, with Word's PAGE and NUMPAGES fields."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    paragraph = section.footer.paragraphs[0]
-
-    def page_field(instruction):
-        element = OxmlElement("w:fldSimple")
-        element.set(qn("w:instr"), instruction)
-        run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        _set_run_font(properties, size=10)
-        run.append(properties)
-        text = OxmlElement("w:t")
-        text.text = "1"
-        run.append(text)
-        element.append(run)
-        paragraph._p.append(element)
-
-    _docx_run(paragraph, f"{note}    หน้า ", size=10)
-    page_field("PAGE")
-    _docx_run(paragraph, "/", size=10)
-    page_field("NUMPAGES")
-
 
 def request_form_docx(pub_request, *, generated_at=None):
-    """The same filled form as a Word document (TH Sarabun New 16 pt), for offices that sign on paper."""
-    from docx import Document
+    """The same filled form as a Word document, for offices that sign on paper.
+
+    Same page and margins as the PDF (documents.page), TH Sarabun New 16 pt (documents.docx.new_document).
+    """
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
     form = form_data(pub_request, generated_at=generated_at)
-    document = Document()
+    document = word.new_document()
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(2.5), Cm(1.5)
-    section.top_margin, section.bottom_margin = Cm(1.6), Cm(2)
-    _docx_style(document.styles["Normal"], 16)
-    _docx_style(document.styles["Table Grid"], 16)
-    document.styles["Normal"].paragraph_format.space_after = Pt(0)
+    text_width = A4_OFFICIAL.text_width
 
     def paragraph(text="", *, bold=False, size=None, align=None):
         p = document.add_paragraph()
         if align is not None:
             p.alignment = align
         if text:
-            _docx_run(p, text, bold=bold, size=size)
+            word.add_run(p, text, bold=bold, size=size)
         return p
 
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -819,44 +722,44 @@ def request_form_docx(pub_request, *, generated_at=None):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for label, lines in fields:
         cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(4.6), Cm(12.4)
-        _docx_run(cells[0].paragraphs[0], label, bold=True)
+        word.add_run(cells[0].paragraphs[0], label, bold=True)
         for index, line in enumerate(lines):
             target = cells[1].paragraphs[0] if index == 0 else cells[1].add_paragraph()
-            _docx_run(target, line)
+            word.add_run(target, line)
+    word.set_column_widths(table, [Cm(4.4), Cm(text_width - 4.4)])
+    word.keep_rows_whole(table, header_rows=0)
 
     paragraph()
     paragraph("การดำเนินการและผลการพิจารณาตามลำดับขั้น", bold=True, size=17)
     if form.rows:
         headers = ("ขั้น/บทบาท", "ผู้พิจารณา", "ตำแหน่ง", "วันที่และเวลา", "ผล", "เหตุผล")
-        widths = (Cm(3), Cm(3), Cm(2.8), Cm(2.6), Cm(2), Cm(3.6))
+        widths = [Cm(text_width * share) for share in DOCX_DECISION_COLUMNS]
         decisions = document.add_table(rows=1, cols=len(headers))
         decisions.style = "Table Grid"
-        for cell, header, width in zip(decisions.rows[0].cells, headers, widths):
-            cell.width = width
-            _docx_run(cell.paragraphs[0], header, bold=True, size=14)
+        for cell, header in zip(decisions.rows[0].cells, headers):
+            word.add_run(cell.paragraphs[0], header, bold=True, size=13)
         for row in form.rows:
             cells = decisions.add_row().cells
             values = (row.stage_text, row.name, row.position or "-", row.when, row.result, row.reason or "-")
-            for cell, value, width in zip(cells, values, widths):
-                cell.width = width
-                _docx_run(cell.paragraphs[0], value, size=14)
+            for cell, value in zip(cells, values):
+                word.add_run(cell.paragraphs[0], value, size=13)  # as table.decisions in form.css
             if row.delegation:
-                _docx_run(cells[1].add_paragraph(), row.delegation, size=13)
+                word.add_run(cells[1].add_paragraph(), row.delegation, size=12)
+        word.set_column_widths(decisions, widths)
+        word.keep_rows_whole(decisions)
     else:
         paragraph("ยังไม่ได้ยื่นคำขอเพื่อพิจารณา")
 
     paragraph()
     signatures = document.add_table(rows=1, cols=3)
-    _docx_borderless(signatures)
+    word.borderless(signatures)
     for cell, sign in zip(signatures.rows[0].cells, form.signatures):
-        cell.width = Cm(5.66)
         lines = [
             (sign.title, True),
             ("", False),
-            ("(ลงชื่อ) ……………………………………", False),
-            (f"({sign.name})" if sign.name else "(……………………………………)", False),
-            (f"ตำแหน่ง {sign.position}" if sign.position else "ตำแหน่ง ……………………………", False),
+            ("(ลงชื่อ) " + "…" * 6, False),  # one line in a third of the text width
+            (f"({sign.name})" if sign.name else "(…………………………)", False),
+            (f"ตำแหน่ง {sign.position}" if sign.position else "ตำแหน่ง ………………………", False),
             *([(sign.note, False)] if sign.note else []),
             (f"วันที่ {sign.date}" if sign.date else "วันที่ ……… / ……………… / …………", False),
         ]
@@ -864,9 +767,8 @@ def request_form_docx(pub_request, *, generated_at=None):
             target = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
             target.alignment = center
             if text:
-                _docx_run(target, text, bold=bold, size=14)
+                word.add_run(target, text, bold=bold, size=14)
+    word.set_column_widths(signatures, [Cm(text_width / 3)] * 3)
 
-    _docx_page_number_footer(section, f"คำขอเลขที่ {form.reference} · " + GENERATED_NOTE.format(when=form.generated))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    word.page_number_footer(section, _form_note(form))
+    return word.document_bytes(document)
