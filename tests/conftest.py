@@ -117,7 +117,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Sync the shipped standard once, the day before the suite's moment: every test starts with its topics."""
     import time_machine
 
-    with django_db_blocker.unblock(), time_machine.travel(suite_now() - dt.timedelta(days=1), tick=False):
+    the_day_before = (suite_now() - dt.timedelta(days=1)).astimezone(SERVER_ZONE)
+    with django_db_blocker.unblock(), time_machine.travel(the_day_before, tick=False):
         _sync_shipped_standard()
 
 

@@ -64,6 +64,7 @@ def test_the_traffic_screen_proposes_yesterday_and_today_in_bangkok(as_person, o
     assert 'name="date_from" value="2026-06-17"' in html and 'name="date_to" value="2026-06-18"' in html
     assert "รายการวันนี้ (UTC)" not in html and "(วันตามเวลา UTC)" not in html  # nothing sealed yet
     assert "เวลาสากล (UTC)" in html  # the page says which days are UTC days
+    assert "18 มิ.ย. 2569 06:30 น." in html  # the last record (signing in), in Bangkok time
 
 
 def test_checking_the_traffic_log_covers_the_last_seven_utc_days(as_person, office, people, clock):
