@@ -3,6 +3,8 @@
 import datetime as dt
 import io
 import os
+import threading
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -35,6 +37,23 @@ def bangkok(moment):
     if isinstance(moment, str):
         moment = dt.datetime.fromisoformat(moment)
     return moment if moment.tzinfo else moment.replace(tzinfo=BANGKOK)
+
+
+def _under_faketime():
+    """Let the suite run under Debian's `faketime` (libfaketime 0.9.10), which moves the machine's clock.
+
+    Its FAKETIME_DONT_FAKE_MONOTONIC=1 breaks Python 3.11's time.sleep (an absolute monotonic deadline comes
+    back as EINVAL, wolfcw/libfaketime#426), and without that option every threading wait hangs (#390): sleeps
+    wait on an Event instead, which works. Child processes (Chromium for PDFs, manage.py) hang or fail under
+    it too, and do not need the moved clock: they start without the library.
+    """
+    if "libfaketime" not in os.environ.get("LD_PRELOAD", ""):
+        return
+    del os.environ["LD_PRELOAD"]  # this process keeps the library; FAKETIME stays, libfaketime re-reads it
+    time.sleep = lambda seconds: threading.Event().wait(seconds)
+
+
+_under_faketime()
 
 
 def suite_now():
