@@ -3,6 +3,9 @@
 import datetime as dt
 import io
 import os
+import threading
+import time
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,25 +21,52 @@ from khaosan.org.models import Office, Staff, Unit
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")
 # The moment every test starts at unless it moves the clock: a plain working Wednesday morning in Bangkok,
-# far from holidays and from the fiscal-year edge. KHAOSAN_TEST_NOW (ISO 8601) starts the suite elsewhere,
-# e.g. on a fiscal-year edge, to show that nothing depends on the day it runs.
+# far from holidays and from the fiscal-year edge. KHAOSAN_TEST_NOW (ISO 8601, naive = Bangkok) starts the
+# suite elsewhere, e.g. on a fiscal-year edge, to show that nothing depends on the day it runs.
 DEFAULT_NOW = dt.datetime(2026, 6, 17, 10, 0, tzinfo=BANGKOK)
+# The zone the process runs in during a test: a server's, not the office's. Django sets the process zone to
+# TIME_ZONE (Asia/Bangkok) when it loads its settings, which would hide code that takes "today" from the
+# process (dt.date.today(), a naive datetime.now()) instead of the office's zone (timezone.localdate()).
+# With the process in UTC such code gives the wrong date from 00:00 to 07:00 Bangkok time, and a test at
+# such a moment fails. KHAOSAN_TEST_SERVER_TZ tries another zone (e.g. America/Los_Angeles).
+SERVER_ZONE = ZoneInfo(os.environ.get("KHAOSAN_TEST_SERVER_TZ", "").strip() or "UTC")
+
+
+def bangkok(moment):
+    """Return `moment` as an aware datetime: ISO 8601 text or a datetime; without an offset it is Bangkok time."""
+    if isinstance(moment, str):
+        moment = dt.datetime.fromisoformat(moment)
+    return moment if moment.tzinfo else moment.replace(tzinfo=BANGKOK)
+
+
+def _under_faketime():
+    """Let the suite run under Debian's `faketime` (libfaketime 0.9.10), which moves the machine's clock.
+
+    Its FAKETIME_DONT_FAKE_MONOTONIC=1 breaks Python 3.11's time.sleep (an absolute monotonic deadline comes
+    back as EINVAL, wolfcw/libfaketime#426), and without that option every threading wait hangs (#390): sleeps
+    wait on an Event instead, which works. Child processes (Chromium for PDFs, manage.py) hang or fail under
+    it too, and do not need the moved clock: they start without the library.
+    """
+    if "libfaketime" not in os.environ.get("LD_PRELOAD", ""):
+        return
+    del os.environ["LD_PRELOAD"]  # this process keeps the library; FAKETIME stays, libfaketime re-reads it
+    time.sleep = lambda seconds: threading.Event().wait(seconds)
+
+
+_under_faketime()
 
 
 def suite_now():
     raw = os.environ.get("KHAOSAN_TEST_NOW", "").strip()
-    if not raw:
-        return DEFAULT_NOW
-    moment = dt.datetime.fromisoformat(raw)
-    return moment if moment.tzinfo else moment.replace(tzinfo=BANGKOK)
+    return bangkok(raw) if raw else DEFAULT_NOW
 
 
 class Clock:
     """The suite's one clock (time-machine): every test starts at `suite_now()`, and moves it explicitly.
 
-    Time goes on ticking from there, so records made one after another keep their order. A fixed-offset
-    zone is used on purpose: the process keeps the machine's own time zone (UTC on servers), so code that
-    wrongly uses the server's zone instead of the office's still fails.
+    Time goes on ticking from there, so records made one after another keep their order. The process runs
+    in SERVER_ZONE, not Bangkok, so code that wrongly uses the server's zone instead of the office's fails
+    whenever the two dates differ.
     """
 
     def __init__(self, traveller):
@@ -44,35 +74,30 @@ class Clock:
 
     @property
     def now(self):
-        from django.utils import timezone
-
+        """The instant now (aware, UTC), as `timezone.now()` gives it to the code under test."""
         return timezone.now()
 
     @property
     def today(self):
-        """The office's date now (Asia/Bangkok)."""
-        from django.utils import timezone
-
+        """The office's date now (Asia/Bangkok), whatever the server's date is."""
         return timezone.localdate()
 
     def move_to(self, moment, *, tick=True):
-        if isinstance(moment, str):
-            moment = dt.datetime.fromisoformat(moment)
-        if isinstance(moment, dt.datetime) and moment.tzinfo is None:
-            moment = moment.replace(tzinfo=BANGKOK)
-        self._traveller.move_to(moment, tick=tick)
+        """Jump to `moment` (a datetime or ISO 8601 text; naive means Bangkok time)."""
+        self._traveller.move_to(bangkok(moment).astimezone(SERVER_ZONE), tick=tick)
 
     def advance(self, delta=None, **kwargs):
+        """Move forward by `delta` or by timedelta(**kwargs), e.g. `clock.advance(days=1)`."""
         self._traveller.shift(delta if delta is not None else dt.timedelta(**kwargs))
 
     def freeze(self):
-        """Stop the ticking at this instant (for assertions on exact times)."""
-        self._traveller.move_to(self.now, tick=False)
+        """Stop the ticking at this instant (for assertions on exact times); `advance` still moves it."""
+        self.move_to(self.now, tick=False)
 
 
 @pytest.fixture(autouse=True)
 def clock(time_machine):
-    time_machine.move_to(suite_now(), tick=True)
+    time_machine.move_to(suite_now().astimezone(SERVER_ZONE), tick=True)
     return Clock(time_machine)
 
 
@@ -111,7 +136,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Sync the shipped standard once, the day before the suite's moment: every test starts with its topics."""
     import time_machine
 
-    with django_db_blocker.unblock(), time_machine.travel(suite_now() - dt.timedelta(days=1), tick=False):
+    the_day_before = (suite_now() - dt.timedelta(days=1)).astimezone(SERVER_ZONE)
+    with django_db_blocker.unblock(), time_machine.travel(the_day_before, tick=False):
         _sync_shipped_standard()
 
 
@@ -185,11 +211,11 @@ def upload(name, content):
 
 
 @pytest.fixture
-def publish(office):
+def publish(office, clock):
     """Create a published item: publish(topic_code, title, **fields)."""
 
     def make(topic_code="general-news", title="ข่าวทดสอบ", *, files=(), at=None, **fields):
-        fields.setdefault("publish_at", at or timezone.now() - dt.timedelta(hours=1))
+        fields.setdefault("publish_at", at or clock.now - dt.timedelta(hours=1))
         return item_create(
             office=fields.pop("office", office),
             topic=topic(topic_code),

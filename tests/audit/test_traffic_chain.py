@@ -244,7 +244,7 @@ def test_export_writes_csv_with_a_bom_for_excel_and_an_audit_event(tmp_path, dja
 
 
 def test_housekeeping_seals_purges_and_leaves_a_heartbeat_each_time():
-    write(day(3) + (dt.datetime.now(UTC) - NOW))  # three days before the real now
+    write(day(3))
     call_command("housekeeping", stdout=io.StringIO())
     call_command("housekeeping", stdout=io.StringIO())
     beat = Heartbeat.objects.get(job="housekeeping")
@@ -264,3 +264,46 @@ def test_the_status_screen_has_what_the_back_office_shows():
     assert status.today_count == 1 and status.last_record_at == NOW
     assert status.last_sealed.day == day(1).date() and status.last_verification.ok
     assert status.clock.synchronised and status.retention_days == 90 and status.write_failures_today == 0
+
+
+# Bangkok's 26 November 2026 runs from 25 November 17:00 to 26 November 17:00 UTC: across two segments.
+BANGKOK_26_NOVEMBER = dt.datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
+
+
+def test_todays_count_is_of_the_bangkok_day_across_two_utc_segments(clock):
+    write(BANGKOK_26_NOVEMBER - dt.timedelta(milliseconds=1))  # 25 November 23:59:59.999 in Bangkok
+    write(BANGKOK_26_NOVEMBER)
+    write(BANGKOK_26_NOVEMBER + dt.timedelta(hours=9))  # 26 November 09:00 UTC, the next segment
+    clock.move_to(BANGKOK_26_NOVEMBER + dt.timedelta(hours=10))
+    assert traffic_status().today_count == 2
+
+
+def test_write_failures_count_for_the_bangkok_day(clock):
+    from khaosan.audit.traffic import traffic_failure_count, write_failures
+
+    clock.move_to(BANGKOK_26_NOVEMBER - dt.timedelta(minutes=1))
+    traffic_failure_count(error=OSError("disk full"))
+    clock.move_to(BANGKOK_26_NOVEMBER + dt.timedelta(minutes=1))  # still 25 November in UTC
+    traffic_failure_count(error=OSError("disk full"))
+    assert write_failures()[:2] == (1, 2)
+    assert traffic_status().write_failures_today == 1
+
+
+def test_a_hold_lasts_to_the_end_of_its_last_bangkok_day(clock):
+    held = day(120)
+    write(held)
+    traffic_seal(now=NOW)
+    traffic_hold(day=held.date(), until=dt.date(2026, 11, 25), reason="คำสั่งที่ 1/2570", now=NOW - dt.timedelta(days=1))
+    clock.move_to(BANGKOK_26_NOVEMBER - dt.timedelta(minutes=1))  # 25 November 23:59 in Bangkok
+    assert traffic_status().holds and traffic_purge().held == [held.date()]
+    clock.move_to(BANGKOK_26_NOVEMBER + dt.timedelta(minutes=1))  # 26 November in Bangkok, not yet in UTC
+    assert not traffic_status().holds and traffic_purge().purged == [(held.date(), 1)]
+
+
+def test_a_hold_must_end_after_the_office_s_today(clock):
+    write(day(10))
+    traffic_seal(now=NOW)
+    clock.move_to(BANGKOK_26_NOVEMBER + dt.timedelta(minutes=1))  # 26 November in Bangkok, 25 in UTC
+    with pytest.raises(ValidationError, match="ต้องอยู่หลังวันนี้"):
+        traffic_hold(day=day(10).date(), until=dt.date(2026, 11, 26), reason="คำสั่งที่ 2/2570")
+    assert traffic_hold(day=day(10).date(), until=dt.date(2026, 11, 27), reason="คำสั่งที่ 2/2570").until

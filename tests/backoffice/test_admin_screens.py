@@ -48,9 +48,9 @@ def test_a_form_error_keeps_what_was_typed(as_person, office, people):
     assert response.status_code == 200 and "โปรดเลือกหน่วยงาน" in html and 'value="นายพิมพ์ไว้"' in html
 
 
-def test_a_delegation_is_recorded_and_can_be_revoked(as_person, office, people):
+def test_a_delegation_is_recorded_and_can_be_revoked(as_person, office, people, clock):
     client = as_person("admin")
-    today = dt.date.today()
+    today = clock.today
     client.post("/backoffice/delegations/", {
         "role": "approver", "delegator": people["approver"].pk, "delegate": people["colleague"].pk,
         "starts_on": today.isoformat(), "ends_on": (today + dt.timedelta(days=3)).isoformat(), "reason": "ไปราชการ",

@@ -1,8 +1,11 @@
-"""The audit trail and traffic log screens: who may read them, and that reading them is recorded."""
+"""The audit trail and traffic log screens: who may read them, that reading them is recorded, and that
+their dates are the office's (Asia/Bangkok) while the server runs in another zone (tests/conftest.py)."""
+
+import datetime as dt
 
 import pytest
 
-from khaosan.audit.models import AuditEvent
+from khaosan.audit.models import AuditEvent, ChainVerification
 from tests.workflow.conftest import submitted_request
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +29,9 @@ def test_only_administrators_read_the_traffic_log_and_each_view_is_recorded(as_p
     assert AuditEvent.objects.filter(action="traffic.viewed", actor=people["admin"]).exists()
 
 
-def test_an_export_needs_a_reason_and_is_recorded(as_person, office, people):
-    import datetime as dt
-
+def test_an_export_needs_a_reason_and_is_recorded(as_person, office, people, clock):
     admin = as_person("admin")
-    today = dt.date.today().isoformat()
+    today = clock.today.isoformat()
     refused = admin.post("/backoffice/traffic/", {"date_from": today, "date_to": today, "reason": ""})
     assert "โปรดระบุเหตุผลหรือเลขที่หนังสือขอข้อมูล" in refused.content.decode()
     response = admin.post("/backoffice/traffic/", {"date_from": today, "date_to": today,
@@ -38,3 +39,36 @@ def test_an_export_needs_a_reason_and_is_recorded(as_person, office, people):
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith("\ufeff".encode())
     assert AuditEvent.objects.filter(action="traffic.exported", actor=people["admin"]).exists()
+
+
+# 2026-06-17 23:30 UTC is 18 June 06:30 in Bangkok: the server's date and the office's differ.
+SPLIT = "2026-06-17T23:30:00+00:00"
+
+
+def test_the_audit_trail_shows_and_filters_by_the_bangkok_date(as_person, office, people, clock):
+    clock.move_to(SPLIT, tick=False)
+    submitted_request(office, people["requester"], title="คำขอยามเช้า")
+    client = as_person("committee")
+    html = client.get("/backoffice/audit/", {"action": "request.submitted"}).content.decode()
+    assert "18 มิ.ย. 2569 06:30 น." in html
+    on_the_18th = client.get("/backoffice/audit/", {"action": "request.submitted", "date_from": "2026-06-18",
+                                                     "date_to": "2026-06-18"}).content.decode()  # fmt: skip
+    on_the_17th = client.get("/backoffice/audit/", {"action": "request.submitted", "date_from": "2026-06-17",
+                                                     "date_to": "2026-06-17"}).content.decode()  # fmt: skip
+    assert "คำขอยามเช้า" in on_the_18th and "คำขอยามเช้า" not in on_the_17th
+
+
+def test_the_traffic_screen_proposes_yesterday_and_today_in_bangkok(as_person, office, people, clock):
+    clock.move_to(SPLIT)
+    html = as_person("admin").get("/backoffice/traffic/").content.decode()
+    assert 'name="date_from" value="2026-06-17"' in html and 'name="date_to" value="2026-06-18"' in html
+    assert "รายการวันนี้ (UTC)" not in html and "(วันตามเวลา UTC)" not in html  # nothing sealed yet
+    assert "เวลาสากล (UTC)" in html  # the page says which days are UTC days
+    assert "18 มิ.ย. 2569 06:30 น." in html  # the last record (signing in), in Bangkok time
+
+
+def test_checking_the_traffic_log_covers_the_last_seven_utc_days(as_person, office, people, clock):
+    clock.move_to(SPLIT)
+    as_person("admin").post("/backoffice/traffic/check/")
+    check = ChainVerification.objects.get(chain="traffic")
+    assert (check.date_from, check.date_to) == (dt.date(2026, 6, 10), dt.date(2026, 6, 17))

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def foreign(other_office):
+def foreign(other_office, clock):
     """A request, person, item and delegation of another office."""
     from khaosan.catalog.models import Item, Topic
     from khaosan.workflow import services
@@ -21,10 +21,8 @@ def foreign(other_office):
     pub_request = services.request_create(office=other_office, actor=stranger, title="ของสำนักงานอื่น")
     request_file = services.request_file_add(pub_request=pub_request, actor=stranger, upload=upload("x.pdf", pdf_bytes()))
     item = Item.objects.create(office=other_office, topic=Topic.objects.get(code="general-news"), title="อื่น")
-    import datetime as dt
-
     delegation = Delegation.objects.create(office=other_office, role="approver", delegator=stranger, delegate=second,
-                                           starts_on=dt.date.today(), ends_on=dt.date.today(), reason="ลา")  # fmt: skip
+                                           starts_on=clock.today, ends_on=clock.today, reason="ลา")  # fmt: skip
     note = Notification.objects.create(recipient=stranger, subject="ลับ", message="ลับ", url="/")
     return {"request": pub_request, "file": request_file, "person": stranger, "item": item, "delegation": delegation,
             "note": note}  # fmt: skip

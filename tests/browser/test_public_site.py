@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import jpeg_bytes, pdf_bytes, upload
@@ -12,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site(office, publish):
+def site(office, publish, clock):
     """A small but complete public site."""
     from khaosan.catalog.services import item_withdraw
 
@@ -38,7 +37,7 @@ def site(office, publish):
     publish("job-announcements", "ประกาศรับสมัครลูกจ้างชั่วคราวตำแหน่งพนักงานขับรถยนต์",
             files=[upload("ประกาศ.pdf", pdf_bytes())])  # fmt: skip
     publish("structure", "โครงสร้างสำนักงานสาธารณสุขอำเภอบ้านหลวง")
-    now = timezone.now()
+    now = clock.now
     gone = publish("general-news", "ข่าวที่ถอนแล้ว")
     item_withdraw(item=gone, reason="ข้อมูลคลาดเคลื่อน")
     publish("general-news", "ข่าวหมดอายุ", at=now - dt.timedelta(days=5), expire_at=now - dt.timedelta(days=1))

@@ -40,12 +40,10 @@ def test_short_thai_words_are_found(publish, office):
     assert [i.pk for i in run(office, "ยา").items] == [item.pk]
 
 
-def test_only_public_items_are_found(publish, office):
+def test_only_public_items_are_found(publish, office, clock):
     import datetime as dt
 
-    from django.utils import timezone
-
-    now = timezone.now()
+    now = clock.now
     publish(title="วัคซีนตั้งเวลา", at=now + dt.timedelta(days=1))
     publish(title="วัคซีนหมดอายุ", at=now - dt.timedelta(days=3), expire_at=now - dt.timedelta(days=1))
     assert run(office, "วัคซีน").total == 0

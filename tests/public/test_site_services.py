@@ -4,15 +4,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.utils import timezone
 
 from khaosan.public.models import DailyVisits
 
 pytestmark = pytest.mark.django_db
 
 
-def test_sitemap_lists_public_items_only(client, publish):
-    now = timezone.now()
+def test_sitemap_lists_public_items_only(client, publish, clock):
+    now = clock.now
     visible = publish(title="อยู่")
     expired = publish(title="หมด", at=now - dt.timedelta(days=3), expire_at=now - dt.timedelta(days=1))
     index = client.get("/sitemap.xml")
@@ -29,14 +28,12 @@ def test_sitemap_lists_public_items_only(client, publish):
     assert any(loc.endswith("/c/general/") for loc in locs)
 
 
-def test_the_sitemap_drops_an_item_at_its_expiry_instant_even_when_cached(client, publish, monkeypatch):
-    import datetime as dt
-
-    now = timezone.now()
+def test_the_sitemap_drops_an_item_at_its_expiry_instant_even_when_cached(client, publish, clock):
+    clock.freeze()
+    now = clock.now
     item = publish(title="หมดอายุเร็ว", at=now - dt.timedelta(days=1), expire_at=now + dt.timedelta(minutes=5))
     assert item.get_absolute_url() in client.get("/sitemap-items.xml").content.decode()
-    later = now + dt.timedelta(minutes=5)
-    monkeypatch.setattr(timezone, "now", lambda: later)
+    clock.advance(minutes=5)
     assert item.get_absolute_url() not in client.get("/sitemap-items.xml").content.decode()
 
 
@@ -46,8 +43,8 @@ def test_robots_names_the_sitemap(client, office):
 
 
 @pytest.mark.parametrize("path", ["/feeds/news/", "/feeds/news/atom/"])
-def test_news_feeds_carry_public_news_only(client, publish, path):
-    now = timezone.now()
+def test_news_feeds_carry_public_news_only(client, publish, path, clock):
+    now = clock.now
     publish("general-news", "ข่าวล่าสุด")
     publish("general-news", "ข่าวตั้งเวลา", at=now + dt.timedelta(days=1))
     publish("job-announcements", "ประกาศรับสมัครงาน")
@@ -101,10 +98,25 @@ def test_behind_nginx_visitors_are_told_apart_by_the_address_the_proxy_names(cli
     assert (today.visitors, today.page_views) == (3, 5)
 
 
-def test_footer_shows_visitor_counts_and_the_viewers_needed(client, office):
-    DailyVisits.objects.create(office=office, date=timezone.localdate(), visitors=7, page_views=20)
-    html = client.get("/").content.decode()
-    assert "ผู้เข้าชมวันนี้" in html and "Adobe Acrobat Reader" in html and "LibreOffice" in html
+def test_footer_shows_visitor_counts_and_the_viewers_needed(client, office, clock):
+    DailyVisits.objects.create(office=office, date=clock.today, visitors=7, page_views=20)
+    html = client.get("/", HTTP_USER_AGENT="Googlebot/2.1").content.decode()
+    assert "ผู้เข้าชมวันนี้ <strong>7</strong>" in html and "Adobe Acrobat Reader" in html and "LibreOffice" in html
+
+
+def test_a_visit_after_midnight_in_bangkok_counts_for_the_bangkok_day(client, office, clock):
+    clock.move_to("2026-06-30T17:30:00+00:00")  # 1 July 00:30 in Bangkok, still 30 June in UTC
+    client.get("/", HTTP_USER_AGENT="Mozilla/5.0 phone")
+    assert list(DailyVisits.objects.values_list("date", "visitors")) == [(dt.date(2026, 7, 1), 1)]
+
+
+def test_the_footer_counts_today_and_this_month_in_bangkok_time(client, office, clock):
+    clock.move_to("2026-06-30T23:30:00+00:00")  # 1 July 06:30 in Bangkok
+    DailyVisits.objects.create(office=office, date=dt.date(2026, 6, 30), visitors=5, page_views=9)
+    DailyVisits.objects.create(office=office, date=dt.date(2026, 7, 1), visitors=2, page_views=3)
+    html = client.get("/", HTTP_USER_AGENT="Googlebot/2.1").content.decode()
+    assert "ผู้เข้าชมวันนี้ <strong>2</strong>" in html and "เดือนนี้ <strong>2</strong>" in html
+    assert "ทั้งหมด <strong>7</strong>" in html
 
 
 def test_english_switch_keeps_the_page(client, publish):

@@ -21,11 +21,11 @@ from pypdf import PdfReader
 from khaosan.documents.pdf import document_html, pdf_renderer
 from khaosan.org.models import Delegation, Staff, Unit
 from khaosan.org.roles import Role
-from khaosan.thai.dates import fiscal_year, fiscal_year_bounds, thai_date, thai_datetime
+from khaosan.thai.dates import thai_date, thai_datetime
 from khaosan.thai.text import human_size
 from khaosan.workflow import documents
 from khaosan.workflow import services as wf
-from khaosan.workflow.models import Channel, Decision, ReasonCode, RequestFile, Verdict
+from khaosan.workflow.models import Channel, ReasonCode, RequestFile, Verdict
 from tests.conftest import jpeg_bytes, pdf_bytes, topic, upload
 from tests.workflow.conftest import NOTHING_FOUND
 
@@ -123,9 +123,9 @@ def publish(pub_request, webmaster):
     return wf.request_publish(pub_request_id=pub_request.pk, actor=webmaster, redaction=NOTHING_FOUND, **fields)
 
 
-def full_flow(office, people, title=SCRIPT_TITLE, *, clock=None, **fields):
-    """Submitted, returned with a reason, resubmitted, approved twice and published; at WHEN's times with `clock`."""
-    tick = clock or (lambda key: None)
+def full_flow(office, people, title=SCRIPT_TITLE, *, at_step=None, **fields):
+    """Submitted, returned with a reason, resubmitted, approved twice and published; at WHEN's times with `at_step`."""
+    tick = at_step or (lambda key: None)
     tick("created")
     pub_request = make_request(
         office, people, title, files=[(FILE_NAME, pdf_bytes(2))], data_from=dt.date(2025, 10, 1),
@@ -144,22 +144,18 @@ def full_flow(office, people, title=SCRIPT_TITLE, *, clock=None, **fields):
     decide(pub_request, people["approver"])
     tick("published")
     pub_request = publish(pub_request, people["webmaster"])
-    if clock:  # a Decision's default time was bound before the clock was set
-        for decision, key in zip(pub_request.decisions.order_by("pk"), ("returned", "reviewed", "approved")):
-            Decision.objects.filter(pk=decision.pk).update(decided_at=local(WHEN[key]))
     pub_request.refresh_from_db()
     return pub_request
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """clock(key) sets the time to WHEN[key] (local) for everything that asks django.utils.timezone.now."""
+def at_step(clock):
+    """at_step(key) stops the suite's clock at WHEN[key] (Bangkok time), so the form's times are exact."""
 
-    def set_to(key):
-        moment = local(WHEN[key])
-        monkeypatch.setattr(timezone, "now", lambda: moment)
+    def move(key):
+        clock.move_to(WHEN[key], tick=False)
 
-    return set_to
+    return move
 
 
 def assert_form_facts(text, pub_request, people):
@@ -191,8 +187,8 @@ def assert_form_facts(text, pub_request, people):
 
 
 @pytest.mark.browser
-def test_request_form_pdf_shows_the_records(office, people, site, renderer, clock, tmp_path):
-    pub_request = full_flow(office, people, clock=clock)
+def test_request_form_pdf_shows_the_records(office, people, site, renderer, at_step, tmp_path):
+    pub_request = full_flow(office, people, at_step=at_step)
 
     data = documents.request_form_pdf(pub_request, renderer=renderer)
     (tmp_path / "form.pdf").write_bytes(data)  # to look at: pytest --basetemp=DIR
@@ -244,11 +240,11 @@ def test_form_data_without_decisions_has_blank_approver_and_publisher(office, pe
     assert form.date_text == thai_date(pub_request.created_at)  # not submitted: the day it was made
 
 
-def test_form_html_escapes_input_and_notes_delegation_and_letter(office, people):
+def test_form_html_escapes_input_and_notes_delegation_and_letter(office, people, clock):
     deputy = people["deputy"]
     Delegation.objects.create(
         office=office, role=Role.APPROVER, delegator=people["approver"], delegate=deputy,
-        starts_on=timezone.localdate() - dt.timedelta(days=1), ends_on=timezone.localdate() + dt.timedelta(days=1),
+        starts_on=clock.today - dt.timedelta(days=1), ends_on=clock.today + dt.timedelta(days=1),
         reason="คำสั่งที่ 12/2569",
     )  # fmt: skip
     pub_request = wf.request_register(
@@ -275,10 +271,10 @@ def test_form_html_escapes_input_and_notes_delegation_and_letter(office, people)
     assert form.rows[0].stage == "ลงทะเบียนและยื่นคำขอ"
 
 
-def test_request_form_docx_shows_the_same_facts(office, people, site, clock):
+def test_request_form_docx_shows_the_same_facts(office, people, site, at_step):
     from docx.oxml.ns import qn
 
-    pub_request = full_flow(office, people, clock=clock)
+    pub_request = full_flow(office, people, at_step=at_step)
 
     data = documents.request_form_docx(pub_request)
 
@@ -303,10 +299,21 @@ def test_request_form_docx_shows_the_same_facts(office, people, site, clock):
 # ------------------------------------------------------------------------------------------------ the bundle
 
 
+def test_a_fiscal_year_begins_at_midnight_on_1_october_in_bangkok(office, people, clock):
+    clock.move_to("2026-09-30T23:59:30")
+    before = make_request(office, people, "สร้างก่อนเที่ยงคืน")
+    clock.move_to("2026-09-30T17:30:00+00:00")  # 1 October 00:30 in Bangkok, still 30 September in UTC
+    after = make_request(office, people, "สร้างหลังเที่ยงคืน")
+    assert list(documents.bundle_requests(office, 2569)) == [before]
+    assert list(documents.bundle_requests(office, 2570)) == [after]
+    assert before.reference.endswith("/2569") and after.reference.endswith("/2570")
+
+
 @pytest.fixture
-def year_of_requests(office, people, site, renderer):
-    """Three requests of this fiscal year (one with a PDF memo, one with a scanned memo) and one of the last."""
-    this_year = fiscal_year(timezone.now())
+def year_of_requests(office, people, site, renderer, clock):
+    """Three requests of fiscal year 2569 (one with a PDF memo, one with a scanned memo) and one of 2568."""
+    clock.move_to("2026-06-17T10:00")
+    this_year = 2569
     published = full_flow(office, people, "ประกาศรายชื่อผู้ชนะการเสนอราคา")
     memo = renderer.render(
         document_html("<p>บันทึกข้อความ MEMO-SIGNED-0425</p><p style='break-before:page'>หน้าสอง</p>")
@@ -319,9 +326,7 @@ def year_of_requests(office, people, site, renderer):
                         kind=RequestFile.Kind.MEMO)  # fmt: skip
     draft = make_request(office, people, "=HYPERLINK(\"http://evil\") ร่างคำขอ")
     old = make_request(office, people, "คำขอของปีที่แล้ว")
-    first, _ = fiscal_year_bounds(this_year)
-    last_year = local(dt.datetime.combine(first, dt.time(9))) - dt.timedelta(days=3)
-    type(old).objects.filter(pk=old.pk).update(created_at=last_year)
+    type(old).objects.filter(pk=old.pk).update(created_at=local(dt.datetime(2025, 9, 28, 9)))
     return this_year, [published, waiting, draft], old
 
 

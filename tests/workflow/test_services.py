@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from khaosan.catalog import selectors as catalog
 from khaosan.org.models import Delegation
@@ -56,21 +55,25 @@ def test_the_requester_fixes_and_resubmits_and_the_chain_starts_again(office, pe
     assert (pub_request.state, pub_request.step) == (State.IN_REVIEW, 0)
 
 
-def test_final_approval_sets_a_deadline_of_three_working_days(office, people):
+def test_final_approval_sets_a_deadline_of_three_working_days(office, people, clock):
+    clock.move_to("2026-06-17T10:00")  # a Wednesday
     pub_request = approve_all(submitted_request(office, people["requester"]), people)
-    from khaosan.thai.calendar import add_working_days
-
     assert pub_request.state == State.APPROVED
-    assert pub_request.due_on == add_working_days(timezone.localdate(), 3)
+    assert pub_request.due_on == dt.date(2026, 6, 22)  # Thursday, Friday, then Monday
     assert pub_request in awaiting(people["webmaster"])
     assert any("รอเผยแพร่ภายใน" in s for s in inbox(people["webmaster2"]))
 
 
-def test_an_approval_on_the_friday_before_songkran_is_due_after_the_holiday(office, people, monkeypatch):
-    friday = timezone.make_aware(dt.datetime(2027, 4, 9, 10, 0))
-    monkeypatch.setattr(timezone, "now", lambda: friday)
+def test_an_approval_on_the_friday_before_songkran_is_due_after_the_holiday(office, people, clock):
+    clock.move_to("2027-04-09T10:00")  # Songkran: Tuesday 13 – Thursday 15 April 2027
     pub_request = approve_all(submitted_request(office, people["requester"]), people)
-    assert pub_request.due_on == dt.date(2027, 4, 19)
+    assert pub_request.due_on == dt.date(2027, 4, 19)  # Monday 12, Friday 16, Monday 19
+
+
+def test_the_deadline_counts_from_the_bangkok_date_of_the_approval(office, people, clock):
+    clock.move_to("2026-06-19T18:30:00+00:00")  # Friday in UTC, already Saturday 01:30 in Bangkok
+    pub_request = approve_all(submitted_request(office, people["requester"]), people)
+    assert pub_request.due_on == dt.date(2026, 6, 24)  # Monday, Tuesday, Wednesday
 
 
 def test_publishing_makes_the_item_public_with_provenance_and_tells_everyone(
@@ -177,10 +180,10 @@ def test_two_people_deciding_at_once_one_wins_and_the_other_is_told(office, peop
     assert pub_request.decisions.count() == 1
 
 
-def test_a_delegate_approves_in_the_executives_place(office, people):
+def test_a_delegate_approves_in_the_executives_place(office, people, clock):
     deputy = people["colleague"]
     Delegation.objects.create(office=office, role="approver", delegator=people["approver"], delegate=deputy,
-                              starts_on=timezone.localdate(), ends_on=timezone.localdate(), reason="ไปราชการ")  # fmt: skip
+                              starts_on=clock.today, ends_on=clock.today, reason="ไปราชการ")  # fmt: skip
     pub_request = submitted_request(office, people["requester"])
     services.request_decide(pub_request_id=pub_request.pk, actor=people["reviewer"], verdict="approve")
     pub_request = services.request_decide(pub_request_id=pub_request.pk, actor=deputy, verdict="approve")
@@ -188,8 +191,8 @@ def test_a_delegate_approves_in_the_executives_place(office, people):
     assert pub_request.decisions.last().delegation is not None
 
 
-def test_an_expired_delegation_gives_no_power(office, people):
-    yesterday = timezone.localdate() - dt.timedelta(days=1)
+def test_an_expired_delegation_gives_no_power(office, people, clock):
+    yesterday = clock.today - dt.timedelta(days=1)
     Delegation.objects.create(office=office, role="approver", delegator=people["approver"], delegate=people["colleague"],
                               starts_on=yesterday, ends_on=yesterday, reason="ไปราชการ")  # fmt: skip
     pub_request = submitted_request(office, people["requester"])
@@ -246,11 +249,13 @@ def test_a_registration_with_a_bad_file_leaves_nothing(office, people):
     assert not PublicationRequest.objects.exists()
 
 
-def test_late_requests_are_listed(office, people, monkeypatch):
+def test_a_request_is_late_from_the_day_after_its_deadline_in_bangkok(office, people, clock):
+    clock.move_to("2026-06-17T10:00")
     pub_request = approve_all(submitted_request(office, people["requester"]), people)
+    assert pub_request.due_on == dt.date(2026, 6, 22)
+    clock.move_to("2026-06-22T23:59")
     assert pub_request not in late(people["webmaster"])
-    later = timezone.now() + dt.timedelta(days=10)
-    monkeypatch.setattr(timezone, "localdate", lambda *a: later.date())
+    clock.move_to("2026-06-22T17:30:00+00:00")  # still 22 June in UTC, 23 June 00:30 in Bangkok
     assert pub_request in late(people["webmaster"])
 
 

@@ -131,7 +131,8 @@ class AuditEvent(AppendOnly):
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        when = timezone.localtime(self.created_at)  # the office's time, not UTC
+        return f"{when:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
 
     def save(self, *args, **kwargs):
         """Chain the new row onto the head, inside the caller's transaction (a savepoint if one is open)."""

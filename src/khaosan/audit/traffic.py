@@ -8,6 +8,9 @@ B.E. 2564 (which replaced the MICT notification B.E. 2550), as listed in standar
 - administrators must not be able to change the log undetected (LOG-7): each UTC day is a hash chain
   whose head is the day's `TrafficSegment` row; finished days are sealed with a digest that also
   covers the previous day's digest, and the seal is written to the operator log and the audit trail;
+  the segments' days are UTC days by design (a day is sealed whatever the server's zone), while
+  everything a person asks by date — today's count, an export, a hold's last day — uses the office's
+  date (TIME_ZONE, Asia/Bangkok);
 - only administrators read it, and every reading is itself recorded (LOG-8);
 - never keep passwords or tokens, mask national ID numbers (LOG-14).
 
@@ -64,6 +67,18 @@ NATIONAL_ID = re.compile(r"(?<!\d)\d(?:(?:[-\s.+]|%20|%2[dD])?\d){12}(?!\d)")
 SECRET_PARAMETER = re.compile(r"pass|token|otp|secret|api[-_]?key", re.I)
 REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$")
 UTC = dt.timezone.utc
+
+
+def segment_day(at):
+    """Return the day of the segment that holds a record made at `at`: its UTC date (LOG-7)."""
+    return at.astimezone(UTC).date()
+
+
+def office_day_bounds(day):
+    """Return the instants [start, end) of `day` as the office counts days (TIME_ZONE, Asia/Bangkok)."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return (dt.datetime.combine(day, dt.time.min, tzinfo=zone),
+            dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=zone))  # fmt: skip
 
 
 # --- What one request looks like in the log -----------------------------------------------------
@@ -220,7 +235,7 @@ def _open_segment(day, *, using):
     )
     if segment.sealed_at is None:
         return segment
-    today = timezone.now().astimezone(UTC).date()
+    today = segment_day(timezone.now())
     if day >= today:
         raise RuntimeError(f"traffic segment {day} is sealed before its day is over")
     return _open_segment(today, using=using)
@@ -237,9 +252,9 @@ def _segment_create(day, *, using):
 
 
 def traffic_failure_count(*, error, now=None):
-    """Count a request that could not be logged (shown in the back-office; details are in the log)."""
+    """Count a request that could not be logged, by the office's date (shown in the back-office as today's)."""
     now = now or timezone.now()
-    day = now.astimezone(UTC).date()
+    day = timezone.localdate(now)
     label = type(error).__name__[:200]
     with transaction.atomic():
         today = TrafficWriteFailure.objects.filter(day=day)
@@ -251,10 +266,6 @@ def traffic_failure_count(*, error, now=None):
 # --- Sealing ------------------------------------------------------------------------------------------
 
 
-def _utc_today(now):
-    return now.astimezone(UTC).date()
-
-
 def traffic_seal(*, now=None, system="traffic-seal"):
     """Seal every finished day not sealed yet, oldest first; return the sealed segments. Idempotent.
 
@@ -263,7 +274,7 @@ def traffic_seal(*, now=None, system="traffic-seal"):
     (outside the database) and becomes an audit event.
     """
     now = now or timezone.now()
-    last_day = (now - SEAL_GRACE).astimezone(UTC).date() - dt.timedelta(days=1)
+    last_day = segment_day(now - SEAL_GRACE) - dt.timedelta(days=1)
     first_day = TrafficSegment.objects.order_by("day").values_list("day", flat=True).first()
     if first_day is None or first_day > last_day:
         return []
@@ -395,7 +406,7 @@ def traffic_hold(*, day, until, reason, actor=None, system=None, now=None):
         raise ValidationError(f"ไม่มีข้อมูลจราจรของวันที่ {day}")
     if segment.purged_at is not None:
         raise ValidationError(f"ข้อมูลจราจรของวันที่ {day} ถูกลบตามกำหนดไปแล้ว")
-    if until <= _utc_today(now):
+    if until <= timezone.localdate(now):  # `until` is the office's date, as the order gives it
         raise ValidationError("วันที่เก็บรักษาถึงต้องอยู่หลังวันนี้")
     if until > day + dt.timedelta(days=RETENTION_DAYS_MAX):
         raise ValidationError("เก็บรักษาได้ไม่เกิน 2 ปีนับจากวันของข้อมูล (พ.ร.บ.คอมพิวเตอร์ มาตรา 26)")
@@ -428,10 +439,9 @@ def traffic_purge(*, now=None, dry_run=False, actor=None, system="traffic-purge"
     checked. This is the only place rows of the log are deleted, deliberately past the model's guard.
     """
     now = now or timezone.now()
-    today = _utc_today(now)
-    cutoff = today - dt.timedelta(days=retention_days())  # every record of a day before this is older than that
+    cutoff = segment_day(now) - dt.timedelta(days=retention_days())  # every record of a day before is older
     result = PurgeResult(dry_run=dry_run)
-    held = set(TrafficHold.objects.filter(until__gte=today).values_list("segment__day", flat=True))
+    held = set(TrafficHold.objects.filter(until__gte=timezone.localdate(now)).values_list("segment__day", flat=True))
     candidates = TrafficSegment.objects.filter(
         day__lt=cutoff, sealed_at__isnull=False, purged_at=None, count__gt=0  # an empty day has nothing to remove
     ).order_by("day")
@@ -512,9 +522,8 @@ def traffic_export(*, out, date_from, date_to, address=None, username=None, reas
     if date_to < date_from:
         raise ValidationError("วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้น")
     local = ZoneInfo(settings.TIME_ZONE)
-    start = dt.datetime.combine(date_from, dt.time.min, tzinfo=local)
-    end = dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=local)
-    first_day, last_day = start.astimezone(UTC).date(), end.astimezone(UTC).date()
+    start, end = office_day_bounds(date_from)[0], office_day_bounds(date_to)[1]
+    first_day, last_day = segment_day(start), segment_day(end)
     rows = TrafficRecord.objects.filter(segment__range=(first_day - dt.timedelta(days=1), last_day))  # the index
     rows = rows.filter(at__gte=start, at__lt=end).order_by("at", "id")
     if address:
@@ -554,7 +563,7 @@ def traffic_export(*, out, date_from, date_to, address=None, username=None, reas
 @dataclass
 class TrafficStatus:
     last_record_at: dt.datetime | None
-    today_count: int
+    today_count: int  # records of the office's today (Bangkok), not of the open UTC segment
     last_sealed: TrafficSegment | None
     last_verification: ChainVerification | None
     clock: object
@@ -567,8 +576,8 @@ class TrafficStatus:
 
 
 def write_failures(*, now=None):
-    """Return (today, last 7 days, last time) of requests that could not be logged."""
-    today = _utc_today(now or timezone.now())
+    """Return (today, last 7 days, last time) of requests that could not be logged, by the office's date."""
+    today = timezone.localdate(now or timezone.now())
     rows = TrafficWriteFailure.objects.filter(day__gt=today - dt.timedelta(days=7))
     by_day = {row.day: row for row in rows}
     last = max((row.last_at for row in by_day.values()), default=None)
@@ -578,11 +587,13 @@ def write_failures(*, now=None):
 def traffic_status(*, now=None):
     """Return the facts the back-office's log screen shows: is the log written, sealed, whole, on time?"""
     now = now or timezone.now()
-    today = TrafficSegment.objects.filter(day=_utc_today(now)).first()
+    start, end = office_day_bounds(timezone.localdate(now))
+    today = TrafficRecord.objects.filter(segment__range=(segment_day(start), segment_day(end)))  # the index
+    today = today.filter(at__gte=start, at__lt=end)
     failures_today, failures_week, last_failure = write_failures(now=now)
     return TrafficStatus(
         last_record_at=TrafficRecord.objects.order_by("-segment", "-seq").values_list("at", flat=True).first(),
-        today_count=today.count if today else 0,
+        today_count=today.count(),
         last_sealed=TrafficSegment.objects.filter(sealed_at__isnull=False).order_by("-day").first(),
         last_verification=ChainVerification.objects.filter(chain=TRAFFIC).order_by("-started_at").first(),
         clock=clock_status(),
@@ -590,6 +601,6 @@ def traffic_status(*, now=None):
         write_failures_week=failures_week,
         last_write_failure_at=last_failure,
         retention_days=retention_days(),
-        holds=list(TrafficHold.objects.filter(until__gte=_utc_today(now)).select_related("segment")),
+        holds=list(TrafficHold.objects.filter(until__gte=timezone.localdate(now)).select_related("segment")),
         housekeeping=Heartbeat.objects.filter(job="housekeeping").first(),
     )

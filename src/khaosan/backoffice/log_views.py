@@ -1,7 +1,8 @@
 """The audit trail (committee and administrators) and the traffic log's status and export (administrators).
 
 S-2.8, LOG-7, LOG-8, LOG-13: the log is read by administrators only, and every view or export of it is
-itself an audit event.
+itself an audit event. Dates a person types or reads here are the office's (Asia/Bangkok), whatever the
+server's zone; only the traffic log's day segments are UTC days, and are labelled so.
 """
 
 import datetime as dt
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy
@@ -98,8 +100,8 @@ def traffic(request):
     """Whether the traffic log is written, sealed, whole and on time, and the clock synchronised."""
     from khaosan.audit.traffic import traffic_export, traffic_status
 
-    form = ExportForm(request.POST or None, initial={"date_from": dt.date.today() - dt.timedelta(days=1),
-                                                     "date_to": dt.date.today()})  # fmt: skip
+    today = timezone.localdate()
+    form = ExportForm(request.POST or None, initial={"date_from": today - dt.timedelta(days=1), "date_to": today})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -123,9 +125,9 @@ def traffic(request):
 @require_POST
 @role_required(Role.ADMINISTRATOR)
 def traffic_check(request):
-    from khaosan.audit.traffic import traffic_verify
+    from khaosan.audit.traffic import segment_day, traffic_verify
 
-    today = dt.date.today()
+    today = segment_day(timezone.now())  # the open segment, and the seven sealed UTC days before it
     result = traffic_verify(date_from=today - dt.timedelta(days=7), date_to=today, actor_label=request.user.get_username())
     if result.ok:
         messages.success(request, _("ตรวจแล้ว ข้อมูลจราจร 7 วันล่าสุดครบถ้วน ไม่มีการแก้ไข"))

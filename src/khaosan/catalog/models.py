@@ -57,7 +57,7 @@ class StandardRelease(models.Model):
         get_latest_by = "synced_at"
 
     def __str__(self):
-        return f"{self.version} ({self.synced_at:%Y-%m-%d %H:%M})"
+        return f"{self.version} ({timezone.localtime(self.synced_at):%Y-%m-%d %H:%M})"  # the office's time, not UTC
 
 
 class ChecklistItem(Bilingual):

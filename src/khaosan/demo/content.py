@@ -8,9 +8,13 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field, replace
 
+from django.utils import timezone
+
 from khaosan.demo.files import INFOGRAPHIC, MEETING, PORTRAIT, SCHOOL, TENT, VILLAGE, DemoFile
 from khaosan.demo.office import OFFICE, STAFF, UNITS
-from khaosan.thai.dates import MONTHS_TH, MONTHS_TH_SHORT, be_year, fiscal_year, fiscal_year_bounds, quarter_bounds
+from khaosan.thai.dates import (
+    MONTHS_TH, MONTHS_TH_SHORT, be_year, fiscal_quarter, fiscal_year, fiscal_year_bounds, quarter_bounds,
+)  # fmt: skip
 
 
 @dataclass
@@ -3053,9 +3057,10 @@ SUMMARIES = {
 
 def generated_title(topic, rng, publish_at):
     """A plausible Thai title for a generated item of `topic`, dated by `publish_at` (used by `--items N`)."""
-    fy = fiscal_year(publish_at)
-    month = f"{MONTHS_TH[publish_at.month - 1]} {be_year(publish_at.year)}"
-    quarter = (publish_at.month - 10) % 12 // 3 + 1
+    day = timezone.localdate(publish_at)  # the office's month, not UTC's: 30 Sep 17:30 UTC is already October
+    fy = fiscal_year(day)
+    month = f"{MONTHS_TH[day.month - 1]} {be_year(day.year)}"
+    quarter = fiscal_quarter(day)
     if topic.kind == "document" and topic.refresh in PERIOD_PATTERNS:
         pattern = PERIOD_PATTERNS[topic.refresh]
     else:

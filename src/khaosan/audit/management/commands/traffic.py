@@ -39,7 +39,8 @@ class Command(BaseCommand):
         export.add_argument("--actor", help="your staff username (default: your login)")
         hold = actions.add_parser("hold", help="keep one day beyond the retention period (an official's order)")
         hold.add_argument("--segment", type=date, required=True, help="the day (UTC), YYYY-MM-DD")
-        hold.add_argument("--until", type=date, required=True, help="keep until, YYYY-MM-DD (at most 2 years)")
+        hold.add_argument("--until", type=date, required=True,
+                          help="keep until this Thai date, YYYY-MM-DD (at most 2 years)")  # fmt: skip
         hold.add_argument("--reason", required=True, help="the order: who, number, date")
         hold.add_argument("--actor", help="your staff username (default: your login)")
         purge = actions.add_parser("purge", help="remove records of sealed days past retention and not held")
