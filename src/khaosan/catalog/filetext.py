@@ -25,7 +25,7 @@ READABLE_KINDS = {"pdf", "docx", "xlsx"}
 
 def read_file_text(kind, content):
     """Return (status, text, detail) for a file's bytes, through redaction's readers."""
-    from khaosan.workflow.redaction import file_segments
+    from khaosan.workflow.redaction import PdfUnreadable, file_segments
 
     parts, detail = [], ""
     try:
@@ -34,8 +34,11 @@ def read_file_text(kind, content):
                 parts.append(text.strip())
     except Exception as error:  # noqa: BLE001  a damaged or locked file is recorded, never fatal
         detail = getattr(error, "reason", "") or type(error).__name__
+        # A reason without PdfUnreadable is a limit of what can be read (a scan: OCR reads those), not damage.
+        readable = hasattr(error, "reason") and not isinstance(error, PdfUnreadable)
         if not parts:
-            return BlobText.Status.UNREADABLE, "", detail[:300]
+            status = BlobText.Status.EMPTY if readable else BlobText.Status.UNREADABLE
+            return status, "", detail[:300]
     text = "\n".join(parts)
     return (BlobText.Status.READ if text else BlobText.Status.EMPTY), text, detail[:300]
 
@@ -56,7 +59,7 @@ def blob_text_of(blob):
         blob=blob, defaults={"status": status, "text": text[:MAX_TEXT_CHARS], "truncated": truncated, "detail": detail}
     )
     if status == BlobText.Status.UNREADABLE:
-        logger.warning("file %s could not be read for search: %s", blob.sha256, detail)
+        logger.warning("file %s could not be read for search (%s)", blob.sha256, blob.kind)
     return row
 
 

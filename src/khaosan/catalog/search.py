@@ -388,7 +388,13 @@ def _matches(text, words):
             if not any(a < y and x < b for x, y in spans):
                 spans.append((a, b))
             start = folded.text.find(word, start + len(word))
-    return sorted(spans)
+    merged = []
+    for a, b in sorted(spans):  # words side by side ("วิริยะ" "สุขเกษม") are one mark
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def mark(text, words):

@@ -109,10 +109,7 @@ _STEPS = [(_MARKS, _marks), (_SARA_AM, "\u0e33"), (_SARA_AE, "\u0e41"), (_REPEAT
 
 
 def _char(ch):
-    ch = ch.translate(_PER_CHAR)
-    if ch and not _THAI.match(ch):
-        ch = unicodedata.normalize("NFKC", ch)
-    return ch.lower()
+    return unicodedata.normalize("NFKC", ch.translate(_PER_CHAR)).lower()  # SARA AM too: the steps join it again
 
 
 @lru_cache(maxsize=1)
