@@ -52,6 +52,7 @@ PAGES = {
     "search": "/search/?q=วัคซีน",
     "oic": "/official-information/",
     "contact": "/contact/",
+    "data catalog": "/data/",
 }
 
 
