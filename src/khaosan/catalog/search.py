@@ -18,6 +18,7 @@ Words shorter than three characters cannot use the trigram index and are matched
 PostgreSQL the same words are matched with ILIKE and ranked by where they occur.
 """
 
+import hashlib
 import html
 import re
 import time
@@ -276,49 +277,77 @@ def search_words(query):
     return query_words(folded, dictionary=dictionary()) if folded else []
 
 
-def ranked_ids(candidates, words, *, limit, offset):
-    """Return (ids ranked best first, total) for items in `candidates` (a queryset) matching all `words`."""
+def _spaced(word):
+    return _fts_phrase(f" {word} ")
+
+
+def match_expression(words):
+    """What must match: every word somewhere as letters; a word under three letters, as a word or a compound's part."""
+    return " AND ".join(
+        "{title text files} : " + _fts_phrase(w) if len(w) >= 3
+        else "{title_words text_words files_words parts} : " + _spaced(w)
+        for w in words
+    )  # fmt: skip
+
+
+def tier_expressions(words):
+    """The better tiers, best first: every word a whole word of the title; anywhere; a whole word or a compound's part."""
+    return [
+        " AND ".join("{title_words} : " + _spaced(w) for w in words),
+        " AND ".join("{title_words text_words files_words} : " + _spaced(w) for w in words),
+        " AND ".join("{title_words text_words files_words parts} : " + _spaced(w) for w in words),
+    ]
+
+
+def candidate_ids(candidates, office=None):
+    """The primary keys a search may return: `candidates`, kept with window_cached when `office` is known."""
+    ids = lambda: frozenset(candidates.order_by().values_list("pk", flat=True))  # noqa: E731
+    if office is None:
+        return ids()
+    from khaosan.catalog.selectors import window_cached
+
+    import datetime as dt
+
+    sql, params = candidates.order_by().values("pk").query.sql_with_params()
+    # The window's "now" differs on every call; window_cached keeps the set only until the window next changes,
+    # so any instant before that gives the same ids.
+    params = tuple("<now>" if isinstance(p, dt.datetime) else p for p in params)
+    key = hashlib.sha256(repr((sql, params)).encode()).hexdigest()[:32]
+    return window_cached(office, f"search-ids:{key}", ids)
+
+
+def ranked_ids(candidates, words, *, limit, offset, office=None):
+    """Return (ids ranked best first, total) for items in `candidates` (a queryset) matching all `words`.
+
+    Tiers, best first (tier_expressions), then letters anywhere; newest first inside a tier. Each tier is read
+    in rowid order only until the page is full, so a common word costs a page, not a sort of every match.
+    The public window (and any filter) is a set of ids, cached until the catalog or the window changes.
+    """
     if not uses_fts():
         return _ranked_ids_elsewhere(candidates, words, limit=limit, offset=offset)
-    # Correlated EXISTS: only the rows FTS5 matched are checked against the public window and the filters,
-    # by primary key. (An IN list of every candidate costs a scan of the whole catalog.)
-    from django.db.models.expressions import RawSQL
-
-    correlated = candidates.filter(pk=RawSQL("f.rowid", [])).values("pk").order_by()
-    candidate_sql, candidate_params = correlated.query.sql_with_params()
-    where, params = [f"EXISTS ({candidate_sql})"], list(candidate_params)
-    long_words = [w for w in words if len(w) >= 3]
-    if long_words:
-        where.append(f"{FTS_TABLE} MATCH %s")
-        params.append(" AND ".join("{title text files} : " + _fts_phrase(w) for w in long_words))
-    for word in (w for w in words if len(w) < 3):
-        where.append("(instr(f.title, %s) OR instr(f.text, %s) OR instr(f.files, %s))")
-        params.extend([word, word, word])
-    score_sql, score_params, title_sql, title_params = [], [], [], []
-    for word in words:
-        spaced = f" {word} "
-        score_sql.append(
-            "(CASE WHEN instr(f.title_words, %s) OR instr(f.text_words, %s) OR instr(f.files_words, %s) THEN 2"
-            " WHEN instr(f.parts, %s) THEN 1 ELSE 0 END)"
-        )
-        score_params.extend([spaced] * 4)
-        title_sql.append("(instr(f.title_words, %s) > 0)")
-        title_params.append(spaced)
-    bm25 = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {FILES_WEIGHT})" if long_words else "0"
-    sql = (
-        f"SELECT id, COUNT(*) OVER () FROM (SELECT f.rowid AS id, ({' + '.join(score_sql)}) AS words,"
-        f" ({' + '.join(title_sql)}) AS titles, {bm25} AS bm25 FROM {FTS_TABLE} f WHERE {' AND '.join(where)})"
-        " ORDER BY words DESC, titles DESC, bm25, id DESC LIMIT %s OFFSET %s"
-    )
+    allowed = candidate_ids(candidates, office)
+    need = offset + limit
     with connection.cursor() as cursor:
-        cursor.execute(sql, score_params + title_params + params + [limit, offset])
-        rows = cursor.fetchall()
-        if rows:
-            return [row[0] for row in rows], rows[0][1]
-        if offset == 0:
-            return [], 0
-        cursor.execute(f"SELECT COUNT(*) FROM {FTS_TABLE} f WHERE {' AND '.join(where)}", params)
-        return [], cursor.fetchone()[0]
+        cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC",
+                       [match_expression(words)])  # fmt: skip
+        matched = [row[0] for row in cursor.fetchall() if row[0] in allowed]
+        ordered, seen = [], set()
+        for expression in tier_expressions(words):
+            if len(ordered) >= need:
+                break
+            cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC", [expression])
+            for (rowid,) in cursor:
+                if rowid in allowed and rowid not in seen:
+                    seen.add(rowid)
+                    ordered.append(rowid)
+                    if len(ordered) >= need:
+                        break
+    for rowid in matched:
+        if len(ordered) >= need:
+            break
+        if rowid not in seen:
+            ordered.append(rowid)
+    return ordered[offset:need], len(matched)
 
 
 def _ranked_ids_elsewhere(candidates, words, *, limit, offset):
@@ -347,7 +376,7 @@ def _ranked_ids_elsewhere(candidates, words, *, limit, offset):
     return ids, total
 
 
-def search(candidates, query, *, limit=20, offset=0):
+def search(candidates, query, *, limit=20, offset=0, office=None):
     """Search public `candidates` for `query`; return a SearchPage with items in rank order.
 
     Each item gets `title_marked`, `snippet` and `file_hits` (the files whose name or text holds a query
@@ -357,19 +386,21 @@ def search(candidates, query, *, limit=20, offset=0):
     words = search_words(query) if query else []
     if not words:
         return SearchPage(query=query, words=[], items=[], total=0)
-    ids, total = ranked_ids(candidates, words, limit=limit, offset=offset)
+    ids, total = ranked_ids(candidates, words, limit=limit, offset=offset, office=office)
     if not total and any(word_split(w) for w in words):
         # A compound that is nowhere as written ("ศูนย์ข้อมูลข่าวสาร" where a page has a slip in it): look
         # for its words instead, each anywhere. Only when nothing matched, so it never dilutes a good answer.
         words = list(dict.fromkeys(p for w in words for p in (word_split(w) or (w,))))
-        ids, total = ranked_ids(candidates, words, limit=limit, offset=offset)
+        ids, total = ranked_ids(candidates, words, limit=limit, offset=offset, office=office)
     by_id = {item.pk: item for item in candidates.filter(pk__in=ids)}
     items = [by_id[i] for i in ids if i in by_id]
     texts = file_texts([a.blob_id for item in items for a in item.attachments.all()])
     for item in items:
         item.title_marked = mark(item.title, words)
         item.snippet = snippet(item, words)
-        item.file_hits = file_hits(item, words, texts)
+        own = fold(f"{item.title} {item.summary} {html_to_text(item.body)}")
+        # The files are named where they answer the query: when a word is not in the item's own text.
+        item.file_hits = [] if all(w in own for w in words) else file_hits(item, words, texts)
     return SearchPage(query=query, words=words, items=items, total=total)
 
 
@@ -378,6 +409,9 @@ def search(candidates, query, *, limit=20, offset=0):
 
 def _matches(text, words):
     """[(start, end)] in `text` (as displayed) of every occurrence of the folded `words`, on cluster boundaries."""
+    fast = fold(text)
+    if not any(w and w in fast for w in words):
+        return []
     folded = fold_spans(text)
     spans = []
     for word in sorted(words, key=len, reverse=True):
@@ -421,8 +455,31 @@ def snippet(item, words):
     return excerpt(text, words, fallback=True)
 
 
+WINDOW = 400  # characters of a long text folded with spans around its first match
+
+
 def excerpt(text, words, *, fallback=False):
-    """A marked excerpt of `text` around its first match (None if nothing matches, unless `fallback`)."""
+    """A marked excerpt of `text` around its first match (None if nothing matches, unless `fallback`).
+
+    A long text (a file's) is searched with the fast fold, and only the stretch around the first match is
+    folded character by character for the marks, so a 300-page report costs no more than a paragraph.
+    """
+    if len(text) > WINDOW:
+        folded = fold(text)
+        hits = [folded.find(w) for w in words if w and w in folded]
+        if not hits:
+            return mark(_cut(text, 0, SNIPPET_CHARS), words) if fallback else None
+        first = min(hits)  # folding only shortens Thai text, so the match is at or after this in the original
+        low, high = max(0, first - WINDOW // 3), min(len(text), first + WINDOW)
+        window = text[low:high]
+        found = _excerpt_of(window, words, fallback=False)
+        if found is not None:
+            prefix = "… " if low and not str(found).startswith("…") else ""
+            return mark_safe(prefix + found)
+    return _excerpt_of(text, words, fallback=fallback)
+
+
+def _excerpt_of(text, words, *, fallback):
     matches = _matches(text, words)
     if not matches and not fallback:
         return None

@@ -187,7 +187,7 @@ def listing_items(office, *, category="", topic="", q=""):
     if q:
         from khaosan.catalog import search
 
-        return search.search(items, q, limit=MAX_ROWS).items
+        return search.search(items, q, limit=MAX_ROWS, office=office).items
     return list(items[:MAX_ROWS * 10])
 
 

@@ -82,7 +82,7 @@ def package_search(request, params):
     if q and q != "*:*":
         from khaosan.catalog import search
 
-        page = search.search(items, q, limit=rows, offset=start)
+        page = search.search(items, q, limit=rows, offset=start, office=request.office)
         found, count = page.items, page.total
     else:
         count = items.count()

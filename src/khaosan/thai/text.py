@@ -108,6 +108,7 @@ def _first(match):
 _STEPS = [(_MARKS, _marks), (_SARA_AM, "\u0e33"), (_SARA_AE, "\u0e41"), (_REPEATED_VOWEL, _first)]
 
 
+@lru_cache(maxsize=8192)
 def _char(ch):
     return unicodedata.normalize("NFKC", ch.translate(_PER_CHAR)).lower()  # SARA AM too: the steps join it again
 
@@ -181,9 +182,12 @@ def fold_spans(text):
             spans.append((i, i + 1))
     pattern, table = variant_table()
     steps = [*_STEPS, (pattern, lambda m: table[m.group(0)])] if pattern is not None else _STEPS
+    joined = "".join(chars)
     for regex, repl in steps:
-        chars, spans = _sub_with_spans(regex, repl, chars, spans)
-    return Folded("".join(chars), tuple(spans))
+        if regex.search(joined):
+            chars, spans = _sub_with_spans(regex, repl, chars, spans)
+            joined = "".join(chars)
+    return Folded(joined, tuple(spans))
 
 
 def _sub_with_spans(regex, repl, chars, spans):
