@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from public_pages import ROOT, build, environment, free_port, percentile  # noqa: E402
+from public_pages import ROOT, build, environment, free_port, percentile
 
 QUERIES = {
     "Thai word": "วัคซีน",

@@ -67,7 +67,7 @@ def test_items_outside_the_window_withdrawn_or_of_another_office_are_never_packa
 
 def test_the_other_office_sees_only_its_own(client, catalog, settings):
     settings.ALLOWED_HOSTS = ["testserver", "other.example.go.th"]
-    status, body = call(client, "package_list", host="other.example.go.th")
+    _status, body = call(client, "package_list", host="other.example.go.th")
     assert body["result"] == [f"item-{catalog['theirs'].pk}"]
 
 
@@ -160,8 +160,9 @@ class DjangoTransport:
         self.client = client
 
     def send(self, request, **kwargs):
-        import requests
         from urllib.parse import urlsplit
+
+        import requests
 
         url = urlsplit(request.url)
         path = url.path + (f"?{url.query}" if url.query else "")

@@ -90,7 +90,7 @@ def read_after_commit(blob_id):
 def _safely(function, *args):
     try:
         function(*args)
-    except Exception:  # noqa: BLE001  the upload has committed; housekeeping will try again
+    except Exception:  # the upload has committed; the housekeeping job will try again
         logger.exception("reading file text for search failed")
 
 

@@ -301,12 +301,12 @@ def tier_expressions(words):
 
 def candidate_ids(candidates, office=None):
     """The primary keys a search may return: `candidates`, kept with window_cached when `office` is known."""
-    ids = lambda: frozenset(candidates.order_by().values_list("pk", flat=True))  # noqa: E731
+    ids = lambda: frozenset(candidates.order_by().values_list("pk", flat=True))
     if office is None:
         return ids()
-    from khaosan.catalog.selectors import window_cached
-
     import datetime as dt
+
+    from khaosan.catalog.selectors import window_cached
 
     sql, params = candidates.order_by().values("pk").query.sql_with_params()
     # The window's "now" differs on every call; window_cached keeps the set only until the window next changes,

@@ -10,7 +10,6 @@ organisation, the update frequency from the topic's refresh rule.
 import re
 
 from django.db.models import Q
-from django.urls import reverse
 
 from khaosan.catalog import selectors
 from khaosan.catalog.html import html_to_text
@@ -109,6 +108,7 @@ def package_dict(request, item):
     tags = [{"id": topic.code, "name": topic.name_th, "display_name": topic.name_th, "state": "active",
              "vocabulary_id": None}]  # fmt: skip
     notes = item.summary or html_to_text(item.body)
+    group = {"id": category.code, "name": category.code, "title": category.name_th, "display_name": category.name_th}
     return {
         "id": package_name(item),
         "name": package_name(item),
@@ -129,8 +129,7 @@ def package_dict(request, item):
         "metadata_modified": item.updated_at.isoformat(),
         "owner_org": organization_name(item.owner_unit),
         "organization": organization_dict(item.office, item.owner_unit),
-        "groups": [{"id": category.code, "name": category.code, "title": category.name_th,
-                    "display_name": category.name_th}],  # fmt: skip
+        "groups": [group],
         "tags": tags,
         "num_tags": len(tags),
         "resources": resources,
