@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/login/", public_views.admin_login_redirect),
     path("admin/", admin.site.urls),
     path("backoffice/", include("khaosan.backoffice.urls")),
+    path("", include("khaosan.opendata.urls")),
 ]
 # Office emblems and photos (uploaded item files are never here, see /files/). In production nginx serves
 # /media/ (README); Django's file view is for development only, and `static()` adds nothing without DEBUG.

@@ -51,6 +51,7 @@ PAGES = {
     "search": "/search/?q=วัคซีน",
     "oic": "/official-information/",
     "contact": "/contact/",
+    "data catalog": "/data/",
 }
 
 

@@ -341,6 +341,33 @@ class Blob(models.Model):
         return self.kind in {"jpg", "png"}
 
 
+class BlobText(models.Model):
+    """The words inside a file, read once per content (by SHA-256), for search (khaosan.catalog.filetext).
+
+    PDF text layers, DOCX paragraphs and tables, XLSX cells. A file that cannot be read is recorded with the
+    reason, never retried on every upload of the same content; scans get their words from compliance's OCR.
+    """
+
+    class Status(models.TextChoices):
+        READ = "read", _("อ่านข้อความแล้ว")
+        EMPTY = "empty", _("ไม่มีข้อความให้อ่าน")
+        UNREADABLE = "unreadable", _("อ่านไฟล์ไม่ได้")
+
+    blob = models.OneToOneField(Blob, on_delete=models.CASCADE, primary_key=True, related_name="search_text")
+    status = models.CharField(_("ผลการอ่าน"), max_length=12, choices=Status.choices)
+    text = models.TextField(_("ข้อความในไฟล์"), blank=True)
+    truncated = models.BooleanField(_("ตัดให้สั้นลง"), default=False)
+    detail = models.CharField(_("รายละเอียด"), max_length=300, blank=True)
+    read_at = models.DateTimeField(_("อ่านเมื่อ"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ข้อความในไฟล์")
+        verbose_name_plural = _("ข้อความในไฟล์")
+
+    def __str__(self):
+        return f"{self.blob_id} {self.status}"
+
+
 class Attachment(models.Model):
     """ไฟล์แนบ: a file of an item, with the name it was uploaded under."""
 

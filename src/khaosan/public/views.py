@@ -170,7 +170,7 @@ def search(request):
     per_page = settings.KHAOSAN["ITEMS_PER_PAGE"]
     number = positive_int(request.GET.get("page"), default=1)
     results = catalog_search.search(
-        selectors.with_list_data(candidates), query, limit=per_page, offset=(number - 1) * per_page
+        selectors.with_list_data(candidates), query, limit=per_page, offset=(number - 1) * per_page, office=office
     )
     pages = max(1, -(-results.total // per_page))
     if results.query and not results.words:

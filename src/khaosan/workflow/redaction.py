@@ -35,7 +35,7 @@ from urllib.parse import unquote
 
 __all__ = [
     "CHECKED", "NOT_CHECKED", "PARTLY_CHECKED", "Finding", "PdfUnreadable", "RedactionReport", "Source", "Unchecked",
-    "is_valid_thai_id", "page_has_image", "page_ranges", "pdf_pages", "scan", "visible_chars",
+    "file_segments", "is_valid_thai_id", "page_has_image", "page_ranges", "pdf_pages", "scan", "visible_chars",
 ]  # fmt: skip
 
 SCAN_SECONDS = 20  # below gunicorn's default 30 s worker timeout
@@ -450,6 +450,14 @@ def _html_paragraphs(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.paragraphs
+
+
+def file_segments(name: str, kind: str, data: bytes | Path) -> Iterator[tuple[str, str]]:
+    """Yield (place, text) of a PDF, DOCX or XLSX: the one reader of file text (also catalog.filetext, for search).
+
+    Raises an exception with a Thai `reason` where the file cannot be read (or only in part, after yielding).
+    """
+    return _file_segments(name, kind, data)
 
 
 def _file_segments(name: str, kind: str, data: bytes | Path) -> Iterator[tuple[str, str]]:
