@@ -67,13 +67,16 @@ def test_the_round_summary_counts_bands_per_unit_and_lists_who_is_not_finished(o
     by_unit = {u.name: u for u in summary.units}
     admin_unit = by_unit["กลุ่มงานบริหารทั่วไป"]
     assert (admin_unit.counts, admin_unit.finished) == ({"ดีเด่น": 1, "ดี": 1}, 2)
-    book = openpyxl.load_workbook(io.BytesIO(documents.summary_xlsx(summary)))
+    book = openpyxl.load_workbook(io.BytesIO(documents.summary_xlsx(
+        summary, plans=selectors.development_plans(line["admin"], open_round))))
     rows = list(book["สรุปตามหน่วยงาน"].iter_rows(values_only=True))
     assert rows[0] == ("หน่วยงาน", "จำนวนผู้รับการประเมิน", "ดีเด่น", "ดีมาก", "ดี", "พอใช้", "ต้องปรับปรุง", "เสร็จสิ้น",
                        "ยังไม่เสร็จ")  # fmt: skip
     assert ("กลุ่มงานบริหารทั่วไป", 3, 1, 0, 1, 0, 0, 2, 1) in rows  # sudarat herself is not finished either
     unfinished = [row[0] for row in book["ยังไม่เสร็จ"].iter_rows(min_row=2, values_only=True)]
     assert "นายธีรพงษ์" in " ".join(unfinished) and "นายสมชาย ใจดี" not in unfinished
+    plans = list(book["แผนพัฒนารายบุคคล"].iter_rows(min_row=2, values_only=True))
+    assert ("การวิเคราะห์ข้อมูล", "นายสมชาย ใจดี", "กลุ่มงานบริหารทั่วไป", "อบรม", "ต.ค. – ธ.ค.") in plans
     text = pdf_text(documents.summary_pdf(summary, renderer=renderer))
     assert norm("ผู้ที่ยังไม่เสร็จสิ้น") in text and norm("กลุ่มงานบริหารทั่วไป") in text
     assert "90.20" not in text and "72.00" not in text  # no score in a summary

@@ -121,7 +121,8 @@ def test_configured_bands_are_read_from_the_configuration_given():
      ([*DEFAULT_BANDS[:4], {"label": "ต่ำ", "min": "10"}], "เริ่มที่ 0"),
      ([DEFAULT_BANDS[1], DEFAULT_BANDS[0], *DEFAULT_BANDS[2:]], "เรียงระดับจากสูงไปต่ำ"),
      ([*DEFAULT_BANDS[:4], {"label": "ดี", "min": "0"}], "ไม่ซ้ำกัน"),
-     ([{"label": "เกิน", "min": "120"}, *DEFAULT_BANDS], "ระหว่าง 0 ถึง 100")],
+     ([{"label": "เกิน", "min": "120"}, *DEFAULT_BANDS], "ระหว่าง 0 ถึง 100"),
+     ([*DEFAULT_BANDS[:4], {"label": "ต้องปรับปรุง", "min": ""}], "คะแนนต่ำสุดของทุกระดับ")],
 )  # fmt: skip
 def test_band_configurations_that_leave_a_total_without_one_band_are_refused(rows, message):
     with pytest.raises(ValidationError, match=message):

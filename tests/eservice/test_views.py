@@ -117,3 +117,29 @@ def test_the_public_page_describes_the_system_and_signs_in_to_the_current_round(
 def test_the_back_office_menu_leads_to_the_evaluation(client, office, line):
     signed_in(client, line["requester"])
     assert reverse("backoffice:eservice:home") in client.get("/backoffice/").content.decode()
+
+
+def test_lists_stay_at_the_same_number_of_queries_as_people_are_added(client, office, line):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from khaosan.eservice import services
+    from tests.eservice.conftest import finished, make_person
+
+    signed_in(client, line["admin"])
+
+    def counts(fiscal_year):
+        round_ = services.round_open(office=office, actor=line["admin"], fiscal_year=fiscal_year, number=2)
+        finished(round_, line, "requester")
+        result = []
+        for path in (round_.get_absolute_url(), reverse("backoffice:eservice:people"), reverse("backoffice:eservice:home")):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(path).status_code == 200
+            result.append(len(queries))
+        services.round_close(round_=round_, actor=line["admin"])
+        return result
+
+    before = counts(2569)
+    for n in range(4):
+        make_person(office, f"extra{n}", position="นักวิชาการสาธารณสุข")
+    assert counts(2570) == before

@@ -441,8 +441,8 @@ def _xlsx_sheet(workbook, title, headers, rows, *, first=False):
     return sheet
 
 
-def summary_xlsx(summary):
-    """The summary as a workbook: per unit with the band counts, then who is not finished."""
+def summary_xlsx(summary, *, plans=()):
+    """The summary as a workbook: per unit with the band counts, who is not finished, the development plans."""
     from openpyxl import Workbook
 
     from khaosan.eservice.selectors import waiting_on
@@ -460,6 +460,11 @@ def summary_xlsx(summary):
                                appraisal.staff.unit.name_th if appraisal.staff.unit_id else "",
                                appraisal.get_state_display(), str(person) if person else ""])  # fmt: skip
         _xlsx_sheet(workbook, "ยังไม่เสร็จ", ["ชื่อ", "ตำแหน่ง", "หน่วยงาน", "ขั้นที่ค้าง", "รอผู้ใด"], unfinished)
+        if plans:
+            _xlsx_sheet(workbook, "แผนพัฒนารายบุคคล", ["ความรู้/ทักษะ/สมรรถนะที่ต้องพัฒนา", "ชื่อ", "หน่วยงาน", "วิธีการพัฒนา",
+                                                     "ช่วงเวลา"],
+                        [[p.topic, str(p.appraisal.staff), p.appraisal.staff.unit.name_th if p.appraisal.staff.unit_id else "",
+                          p.method, p.timeframe] for p in plans])  # fmt: skip
         if summary.not_started:
             _xlsx_sheet(workbook, "ยังไม่มีการประเมิน", ["ชื่อ", "ตำแหน่ง", "หน่วยงาน"],
                         [[str(p), p.position, p.unit.name_th if p.unit_id else ""] for p in summary.not_started])  # fmt: skip

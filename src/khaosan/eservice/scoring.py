@@ -27,8 +27,8 @@ MIN_BANDS = 5  # PERF-4: at least five result levels
 COMPETENCY_MAX_POINTS = 3
 TWO_PLACES = Decimal("0.01")
 RULE_TEXT = gettext_lazy(
-    "คะแนนรวมคำนวณจากน้ำหนักและระดับที่ให้ ปัดเศษเป็นทศนิยม 2 ตำแหน่งแบบปัดครึ่งขึ้น (เช่น 89.995 เป็น 90.00) "
-    "แล้วจัดระดับผลการประเมินจากคะแนนที่ปัดแล้ว คะแนน 89.50 จึงอยู่ในระดับที่เริ่มต้นต่ำกว่า 90"
+    "คะแนนรวมคำนวณจากน้ำหนักและระดับที่ให้ ปัดเศษเป็นทศนิยม 2 ตำแหน่งแบบปัดครึ่งขึ้น แล้วจัดระดับจากคะแนนที่ปัดแล้ว "
+    "เช่น ตามเกณฑ์ค่าเริ่มต้น 89.995 ปัดเป็น 90.00 ได้ระดับดีเด่น ส่วน 89.50 ได้ระดับดีมาก"
 )
 COMPETENCY_RULE_TEXT = gettext_lazy(
     "สมรรถนะที่ได้ระดับเท่ากับหรือสูงกว่าระดับที่คาดหวังได้ 3 คะแนน ต่ำกว่า 1 ระดับได้ 2 คะแนน ต่ำกว่า 2 ระดับได้ 1 คะแนน "
@@ -174,6 +174,8 @@ def check_bands(rows):
     labels = [row["label"].strip() for row in rows]
     if any(not label for label in labels) or len(set(labels)) != len(labels):
         raise ValidationError(_("ชื่อระดับผลการประเมินต้องไม่ว่างและไม่ซ้ำกัน"), code="bands")
+    if any(str(row.get("min", "")).strip() in ("", "None") for row in rows):
+        raise ValidationError(_("โปรดระบุคะแนนต่ำสุดของทุกระดับ"), code="bands")
     limits = [Decimal(str(row["min"])) for row in rows]
     if any(not (0 <= limit <= 100) for limit in limits):
         raise ValidationError(_("คะแนนต่ำสุดของแต่ละระดับต้องอยู่ระหว่าง 0 ถึง 100"), code="bands")

@@ -261,6 +261,21 @@ def round_summary(user, round_):
     return summary
 
 
+def development_plans(user, round_):
+    """The development plans (PERF-5 part 3) of the round's appraisals `user` may see, for planning training.
+
+    This is what feeds the office's training records: HR takes it (page and XLSX) into next round's training
+    plan; the reports app's Training records can read the same rows once they exist.
+    """
+    from khaosan.eservice.models import DevelopmentPlanItem
+
+    return (
+        DevelopmentPlanItem.objects.filter(appraisal__in=summary_appraisals(user, round_).values("pk"))
+        .select_related("appraisal__staff__unit")
+        .order_by("topic", "appraisal__staff__first_name")
+    )
+
+
 def waiting_on(appraisal):
     """The person the appraisal waits on now, or None when it is finished."""
     S = Appraisal.State

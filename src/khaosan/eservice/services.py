@@ -203,7 +203,7 @@ def settings_update(*, office, actor, bands, results_weights, reminder_days):
         if code not in StaffType.values or not 0 <= int(weight) <= 100:
             raise ValidationError(_("น้ำหนักผลสัมฤทธิ์ของงานต้องอยู่ระหว่าง 0 ถึง 100"))
     current = selectors.settings_for(office)
-    before = current.snapshot() if current.pk else None
+    before = None if current._state.adding else current.snapshot()
     current.bands = [{"label": row["label"].strip(), "min": str(row["min"])} for row in bands]
     current.results_weights = {code: int(results_weights.get(code, current.results_weight(code)))
                                for code in StaffType.values}  # fmt: skip

@@ -133,12 +133,14 @@ def agreement_edit(request, pk):
                 return redirect(appraisal)
             messages.success(request, _("บันทึกข้อตกลงแล้ว"))
             return redirect("backoffice:eservice:agreement", pk)
+    if request.method == "POST" and not errors and not (indicators.is_valid() and competencies.is_valid()):
+        errors = [_("บางช่องยังไม่ถูกต้อง โปรดดูข้อความใต้ช่องที่มีกรอบสีแดง")]
     weights = [f["weight"].value() for f in indicators.forms]
     weight_sum = sum(int(w) for w in weights if str(w or "").strip().isdigit())
     return render(request, "eservice/agreement.html", {
         "appraisal": appraisal, "indicators": indicators, "competencies": competencies, "errors": errors,
         "weight_sum": weight_sum, "can_submit": permissions.can_submit_agreement(request.user, appraisal),
-    }, status=400 if errors or (request.method == "POST" and not (indicators.is_valid() and competencies.is_valid())) else 200)  # fmt: skip
+    }, status=400 if errors else 200)  # fmt: skip
 
 
 @require_POST
@@ -450,7 +452,7 @@ def round_detail(request, pk):
         "announcement": round_.announcement_request, "announcement_open": services.announcement_open_request(round_),
         "announced": documents.announcement_rows(selectors.announced_appraisals(round_))
         if services.can_announce(user, round_) and not round_.is_open else [],
-        "sees_all": selectors.sees_all(user),
+        "sees_all": selectors.sees_all(user), "plans": selectors.development_plans(user, round_),
     })  # fmt: skip
 
 
@@ -468,7 +470,8 @@ def round_summary_document(request, pk, fmt):
     name = f"สรุปผลการประเมิน-รอบ{round_.number}-{round_.fiscal_year}.{fmt}"
     if fmt == "pdf":
         return _file_response(documents.summary_pdf(summary), "application/pdf", name, inline=True)
-    return _file_response(documents.summary_xlsx(summary), XLSX, name)
+    return _file_response(documents.summary_xlsx(summary, plans=selectors.development_plans(request.user, round_)), XLSX,
+                          name)  # fmt: skip
 
 
 def _managed_round(request, pk):
