@@ -97,6 +97,26 @@ class AuditCode(models.TextChoices):
     BACKUP_CREATED = "backup.created", pgettext_lazy("audit", "สำรองข้อมูล")
     BACKUP_RESTORED = "backup.restored", pgettext_lazy("audit", "กู้คืนข้อมูลจากชุดสำรอง")
     HOUSEKEEPING_RAN = "housekeeping.ran", pgettext_lazy("audit", "งานดูแลระบบประจำวัน")
+    # Staff performance evaluation (e-Service S-1.9). Rows name what happened, never a person's scores.
+    APPRAISAL_ROUND_OPENED = "appraisal_round.opened", pgettext_lazy("audit", "เปิดรอบการประเมิน")
+    APPRAISAL_ROUND_CHANGED = "appraisal_round.changed", pgettext_lazy("audit", "แก้ไขรอบการประเมิน")
+    APPRAISAL_ROUND_CLOSED = "appraisal_round.closed", pgettext_lazy("audit", "ปิดรอบการประเมิน")
+    APPRAISAL_ANNOUNCEMENT = "appraisal_round.announcement", pgettext_lazy("audit", "ขอเผยแพร่รายชื่อผู้มีผลการประเมินดีเด่นและดีมาก")
+    APPRAISAL_SETTINGS_CHANGED = "appraisal.settings_changed", pgettext_lazy("audit", "แก้ไขการตั้งค่าการประเมิน")
+    APPRAISAL_LINE_CHANGED = "appraisal.line_changed", pgettext_lazy("audit", "แก้ไขสายการประเมิน")
+    APPRAISAL_SAVED = "appraisal.saved", pgettext_lazy("audit", "บันทึกร่างการประเมิน")
+    APPRAISAL_AGREEMENT_SUBMITTED = "appraisal.agreement_submitted", pgettext_lazy("audit", "ส่งข้อตกลงการประเมิน")
+    APPRAISAL_AGREED = "appraisal.agreed", pgettext_lazy("audit", "ผู้ประเมินเห็นชอบข้อตกลง")
+    APPRAISAL_RETURNED = "appraisal.returned", pgettext_lazy("audit", "ผู้ประเมินส่งข้อตกลงกลับ")
+    APPRAISAL_SELF_ASSESSED = "appraisal.self_assessed", pgettext_lazy("audit", "ส่งผลการประเมินตนเอง")
+    APPRAISAL_EVIDENCE_ADDED = "appraisal.evidence_added", pgettext_lazy("audit", "แนบหลักฐานการประเมิน")
+    APPRAISAL_EVIDENCE_REMOVED = "appraisal.evidence_removed", pgettext_lazy("audit", "นำหลักฐานการประเมินออก")
+    APPRAISAL_ASSESSED = "appraisal.assessed", pgettext_lazy("audit", "ผู้ประเมินให้คะแนน")
+    APPRAISAL_REVIEWED = "appraisal.reviewed", pgettext_lazy("audit", "ผู้บังคับบัญชาเหนือขึ้นไปพิจารณาผล")
+    APPRAISAL_ACKNOWLEDGED = "appraisal.acknowledged", pgettext_lazy("audit", "รับทราบผลการประเมิน")
+    APPRAISAL_REFUSAL_RECORDED = "appraisal.refusal_recorded", pgettext_lazy("audit", "บันทึกการไม่ลงนามรับทราบผล")
+    APPRAISAL_VIEWED = "appraisal.viewed", pgettext_lazy("audit", "เปิดดูผลการประเมินของผู้อื่น")
+    APPRAISAL_SUMMARY_VIEWED = "appraisal.summary_viewed", pgettext_lazy("audit", "เปิดดูสรุปผลการประเมินของรอบ")
 
 
 class AuditEvent(AppendOnly):

@@ -28,6 +28,7 @@ HOUSEKEEPING_JOBS = [
     ("compliance.snapshot", "khaosan.compliance.services.housekeeping_snapshot"),
     ("compliance.links", "khaosan.compliance.checks.housekeeping_links"),
     ("search.file_texts", "khaosan.catalog.filetext.housekeeping_file_texts"),
+    ("eservice.reminders", "khaosan.eservice.services.housekeeping_reminders"),
 ]
 HOUSEKEEPING = "housekeeping"
 

@@ -12,12 +12,13 @@ from khaosan.catalog.models import Attachment, Item, Topic
 from khaosan.catalog.services import item_create, item_withdraw
 from khaosan.demo import content, files
 from khaosan.demo import search as demo_search
+from khaosan.demo.eservice import build_evaluations
 from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, OPERATOR, STAFF, UNITS
 from khaosan.org.models import Office, Staff, Unit
 from khaosan.org.roles import set_roles
 from khaosan.thai.dates import fiscal_quarter, fiscal_year
 
-__all__ = ["OFFICE", "DEMO_PASSWORD", "build_office", "build_items", "build_bulk_items"]
+__all__ = ["DEMO_PASSWORD", "OFFICE", "build_bulk_items", "build_items", "build_office"]
 
 
 def build_office():
@@ -116,6 +117,7 @@ def build_items(office, *, log=None):
             count += 1
             if log:
                 log(f"  {spec.topic}: {spec.title}")
+        build_evaluations(office, renderer=renderer)  # e-Service S-1.9: rounds and appraisals (demo/eservice.py)
     demo_search.read_file_texts()
     return count
 

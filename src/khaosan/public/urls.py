@@ -21,4 +21,5 @@ urlpatterns = [
     path("policy/privacy/", views.static_page("privacy-policy"), name="policy-privacy"),
     path("policy/security/", views.static_page("security-policy"), name="policy-security"),
     path("accessibility/", views.static_page("accessibility"), name="accessibility"),
+    path("e-service/evaluation/", views.static_page("staff-evaluation"), name="eservice-evaluation"),
 ]
