@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "khaosan.public",
     "khaosan.workflow",
     "khaosan.compliance",
+    "khaosan.reports",
     "khaosan.backoffice",
     "khaosan.demo",
 ]

@@ -97,6 +97,11 @@ class AuditCode(models.TextChoices):
     BACKUP_CREATED = "backup.created", pgettext_lazy("audit", "สำรองข้อมูล")
     BACKUP_RESTORED = "backup.restored", pgettext_lazy("audit", "กู้คืนข้อมูลจากชุดสำรอง")
     HOUSEKEEPING_RAN = "housekeeping.ran", pgettext_lazy("audit", "งานดูแลระบบประจำวัน")
+    TRAINING_RECORDED = "training.recorded", pgettext_lazy("audit", "บันทึกการฝึกอบรม")
+    TRAINING_CHANGED = "training.changed", pgettext_lazy("audit", "แก้ไขบันทึกการฝึกอบรม")
+    TRAINING_REMOVED = "training.removed", pgettext_lazy("audit", "ลบบันทึกการฝึกอบรม")
+    REPORT_PREPARED = "report.prepared", pgettext_lazy("audit", "จัดทำรายงานผลการดำเนินงาน")
+    REPORT_ACKNOWLEDGED = "report.acknowledged", pgettext_lazy("audit", "ผู้บริหารรับทราบรายงานผลการดำเนินงาน")
 
 
 class AuditEvent(AppendOnly):

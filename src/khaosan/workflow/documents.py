@@ -20,8 +20,6 @@ import unicodedata
 import zipfile
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
@@ -30,6 +28,11 @@ from django.utils import timezone, translation
 
 from khaosan.catalog.files import type_label
 from khaosan.documents.pdf import document_html, pdf_renderer
+from khaosan.documents.pdf import footer_font_face as _footer_font_face
+from khaosan.documents.word import borderless as _docx_borderless
+from khaosan.documents.word import page_number_footer as _docx_page_number_footer
+from khaosan.documents.word import run as _docx_run
+from khaosan.documents.word import style as _docx_style
 from khaosan.org.roles import Role
 from khaosan.thai.dates import fiscal_year_bounds, thai_date, thai_datetime
 from khaosan.thai.text import human_size
@@ -316,15 +319,6 @@ def _form_data(pub_request, generated_at, submission_events):
 
 
 # ------------------------------------------------------------------------------------------------ PDF
-
-
-@lru_cache(maxsize=1)
-def _footer_font_face():
-    """Sarabun for the page footer: Chromium draws footers apart from the page, without its fonts."""
-    import fontpkg_sarabun
-
-    data = base64.b64encode((Path(fontpkg_sarabun.ROOT) / "files" / "Sarabun-Regular.ttf").read_bytes()).decode()
-    return "@font-face{font-family:'Sarabun';src:url(data:font/ttf;base64,%s) format('truetype');}" % data
 
 
 def _footer(note):
@@ -655,105 +649,6 @@ def forms_bundle_zip(office, fiscal_year, *, renderer=None, generated_at=None):
 
 
 # ------------------------------------------------------------------------------------------------ Word
-
-DOCX_FONT = "TH Sarabun New"
-
-
-# The order CT_RPr requires (ECMA-376 §17.3.2.28): Word refuses a document whose run properties are out of order.
-RPR_ORDER = (
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position",
-    "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-    "eastAsianLayout", "specVanish", "oMath",
-)  # fmt: skip
-
-
-def _set_run_font(rpr, *, size=None, bold=None):
-    """Name the Thai font in every slot (Word takes Thai from `cs`), and set size/bold for complex script too."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def child(tag):
-        element = rpr.find(qn(f"w:{tag}"))
-        if element is None:
-            element = OxmlElement(f"w:{tag}")
-            rpr.append(element)
-        return element
-
-    fonts = child("rFonts")
-    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(slot), DOCX_FONT)
-    if bold is not None:
-        for tag in ("b", "bCs"):
-            child(tag).set(qn("w:val"), "1" if bold else "0")
-    if size is not None:
-        for tag in ("sz", "szCs"):
-            child(tag).set(qn("w:val"), str(int(size * 2)))
-    lang = child("lang")
-    lang.set(qn("w:val"), "th-TH")
-    lang.set(qn("w:bidi"), "th-TH")
-    rank = {qn(f"w:{tag}"): index for index, tag in enumerate(RPR_ORDER)}
-    for element in sorted(rpr, key=lambda e: rank.get(e.tag, len(rank))):
-        rpr.append(element)  # appending an existing child moves it: the children end up in schema order
-
-
-def _docx_style(style, size):
-    from docx.shared import Pt, RGBColor
-
-    style.font.name = DOCX_FONT
-    style.font.size = Pt(size)
-    style.font.color.rgb = RGBColor(0, 0, 0)
-    _set_run_font(style.element.get_or_add_rPr(), size=size)
-
-
-def _docx_run(paragraph, text, *, bold=False, size=None):
-    run = paragraph.add_run(text)
-    _set_run_font(run._r.get_or_add_rPr(), size=size, bold=bold or None)
-    return run
-
-
-def _docx_borderless(table):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    following = [properties.find(qn(f"w:{tag}")) for tag in ("shd", "tblLayout", "tblCellMar", "tblLook")]
-    following = [element for element in following if element is not None]
-    if following:  # CT_TblPr is a sequence: tblBorders comes before these
-        following[0].addprevious(borders)
-    else:
-        properties.append(borders)
-
-
-def _docx_page_number_footer(section, note):
-    """'<note>    หน้า x/y' in the page footer, with Word's PAGE and NUMPAGES fields."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    paragraph = section.footer.paragraphs[0]
-
-    def page_field(instruction):
-        element = OxmlElement("w:fldSimple")
-        element.set(qn("w:instr"), instruction)
-        run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        _set_run_font(properties, size=10)
-        run.append(properties)
-        text = OxmlElement("w:t")
-        text.text = "1"
-        run.append(text)
-        element.append(run)
-        paragraph._p.append(element)
-
-    _docx_run(paragraph, f"{note}    หน้า ", size=10)
-    page_field("PAGE")
-    _docx_run(paragraph, "/", size=10)
-    page_field("NUMPAGES")
 
 
 def request_form_docx(pub_request, *, generated_at=None):
