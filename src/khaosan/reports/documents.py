@@ -311,7 +311,7 @@ def _outline(facts, report):
         three.p("ยังไม่มีผลการตรวจความครบถ้วนรายวันในรอบนี้ ระบบบันทึกคะแนนทุกวันเมื่องานดูแลระบบประจำวันทำงาน")
     three.chart(_score_chart(completeness["series"]))
     three.table(Table(
-        "คะแนนความครบถ้วน", "คะแนนความครบถ้วนต้นและปลายรอบ", ["", "วันที่", "คะแนน (ร้อยละ)"],
+        "คะแนนความครบถ้วน", "คะแนนความครบถ้วนต้นและปลายรอบ", ["ช่วง", "วันที่", "คะแนน (ร้อยละ)"],
         [[label, _date(point["date"]), point["score"]]
          for label, point in (("ต้นรอบ", completeness["start"]), ("ปลายรอบ", completeness["end"])) if point],
         numeric=(2,), empty="ยังไม่มีผลการตรวจรายวัน", widths=(2, 2, 2),
@@ -646,7 +646,7 @@ def performance_xlsx(view):
     for table in view.tables:
         sheet = workbook.create_sheet(sheet_name(table.sheet, taken))
         for column, header in enumerate(table.headers, start=1):
-            _put(sheet.cell(1, column), header or " ")
+            _put(sheet.cell(1, column), header)
             sheet.cell(1, column).font = bold
         for row_index, row in enumerate(table.rows, start=2):
             for column, value in enumerate(row, start=1):
