@@ -156,3 +156,13 @@ def test_a_period_with_no_records_still_makes_all_three_files(office, renderer):
     assert PdfReader(io.BytesIO(documents.performance_pdf(view, renderer=renderer))).pages
     assert docx.Document(io.BytesIO(documents.performance_docx(view, renderer=renderer))).paragraphs
     assert openpyxl.load_workbook(io.BytesIO(documents.performance_xlsx(view))).sheetnames[0] == "สรุป"
+
+
+def test_what_people_typed_is_text_in_the_pdf_never_markup(fy2569, office):
+    from khaosan.workflow.models import PublicationRequest
+
+    PublicationRequest.objects.filter(pk=fy2569.r1.pk).update(title="<script>alert('x')</script><img src=x>")
+    view = documents.outline(facts.draw(office, fiscal_year_period(2569)))
+    html = documents.performance_html(view)
+    assert "<script>alert" not in html and "<img src=x>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html

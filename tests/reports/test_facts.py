@@ -180,3 +180,31 @@ def test_the_facts_stop_at_the_moment_they_are_drawn(fy2569, office, clock):
     early = facts.draw(office, fiscal_year_period(2569), now=at("2026-06-01 12:00"))
     assert early["as_of"] == "2026-06-01T12:00:00+07:00"
     assert early["requests"]["total"] == 7 and early["takedowns"]["expired"] == 2
+
+
+def test_drawing_the_facts_costs_the_same_queries_however_many_records(fy2569, office, clock):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from khaosan.reports import services as reports
+    from tests.reports.conftest import Walk
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            facts.draw(office, fiscal_year_period(2569))
+        return len(captured)
+
+    few = queries()
+    walk, people = Walk(clock, office, fy2569.people), fy2569.people
+    for number in range(3):
+        pub_request = walk.request("requester", f"คำขอเพิ่ม {number}", "general-news", f"2026-06-1{number} 09:00")
+        walk.approve(pub_request, f"2026-06-1{number} 10:00", f"2026-06-1{number} 11:00")
+        walk.publish(pub_request, f"2026-06-1{number} 15:00")
+        refused = walk.request("outsider", f"คำขอไม่อนุมัติ {number}", "general-news", f"2026-06-1{number} 16:00")
+        walk.decide(refused, "reviewer", f"2026-06-1{number} 16:30", "refuse", reason_code="other", reason="ซ้ำ")
+        reports.training_record(office=office, actor=people["admin"], person=people["outsider"], kind="km",
+                                title=f"KM {number}", organiser="สสอ.", starts_on=dt.date(2026, 6, 10 + number),
+                                ends_on=dt.date(2026, 6, 10 + number), hours=2)  # fmt: skip
+    clock.move_to(at("2026-06-17 10:00"))
+    assert facts.draw(office, fiscal_year_period(2569))["requests"]["total"] == 14
+    assert queries() == few
