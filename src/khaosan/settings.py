@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "khaosan.workflow",
     "khaosan.compliance",
     "khaosan.opendata",
+    "khaosan.reports",
     "khaosan.backoffice",
     "khaosan.eservice",
     "khaosan.demo",

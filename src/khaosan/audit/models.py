@@ -117,6 +117,11 @@ class AuditCode(models.TextChoices):
     APPRAISAL_REFUSAL_RECORDED = "appraisal.refusal_recorded", pgettext_lazy("audit", "บันทึกการไม่ลงนามรับทราบผล")
     APPRAISAL_VIEWED = "appraisal.viewed", pgettext_lazy("audit", "เปิดดูผลการประเมินของผู้อื่น")
     APPRAISAL_SUMMARY_VIEWED = "appraisal.summary_viewed", pgettext_lazy("audit", "เปิดดูสรุปผลการประเมินของรอบ")
+    TRAINING_RECORDED = "training.recorded", pgettext_lazy("audit", "บันทึกการฝึกอบรม")
+    TRAINING_CHANGED = "training.changed", pgettext_lazy("audit", "แก้ไขบันทึกการฝึกอบรม")
+    TRAINING_REMOVED = "training.removed", pgettext_lazy("audit", "ลบบันทึกการฝึกอบรม")
+    REPORT_PREPARED = "report.prepared", pgettext_lazy("audit", "จัดทำรายงานผลการดำเนินงาน")
+    REPORT_ACKNOWLEDGED = "report.acknowledged", pgettext_lazy("audit", "ผู้บริหารรับทราบรายงานผลการดำเนินงาน")
 
 
 class AuditEvent(AppendOnly):

@@ -75,4 +75,5 @@ urlpatterns = [
     path("checks/", check_views.checks_page, name="checks"),
     path("checks/ocr/<str:sha256>/", check_views.ocr_copy, name="checks-ocr"),
     path("evaluation/", include("khaosan.eservice.urls")),
+    path("reports/", include("khaosan.reports.urls")),
 ]

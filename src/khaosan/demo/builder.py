@@ -11,6 +11,7 @@ from khaosan.catalog import search
 from khaosan.catalog.models import Attachment, Item, Topic
 from khaosan.catalog.services import item_create, item_withdraw
 from khaosan.demo import content, files
+from khaosan.demo import reports as reports_demo
 from khaosan.demo import search as demo_search
 from khaosan.demo.eservice import build_evaluations
 from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, OPERATOR, STAFF, UNITS
@@ -119,6 +120,7 @@ def build_items(office, *, log=None):
                 log(f"  {spec.topic}: {spec.title}")
         build_evaluations(office, renderer=renderer)  # e-Service S-1.9: rounds and appraisals (demo/eservice.py)
     demo_search.read_file_texts()
+    reports_demo.build(office)  # trainings and last fiscal year's performance report (demo/reports.py)
     return count
 
 

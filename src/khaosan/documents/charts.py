@@ -14,9 +14,11 @@ matplotlib.use("Agg")  # no display on a server
 
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 from matplotlib import dates as mdates  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 FONTS = ["Sarabun", "TH Sarabun New", "Noto Sans Thai", "Loma", "Garuda", "DejaVu Sans"]
 INK, BRAND, GRID = "#1f2937", "#0f6e4f", "#d1d5db"
+WARN = "#b45309"  # bars that stand out (beyond a deadline): dark orange, 4.5:1 on white
 _lock = threading.Lock()  # pyplot keeps global state: one figure at a time per process
 
 
@@ -58,19 +60,22 @@ def line_chart_svg(days, values, *, label, y_max=None, width=7.5, height=2.8, da
         return _svg(figure)
 
 
-def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=False):
-    """Bars with a label each (e.g. requests per month)."""
+def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=False, colors=None):
+    """Bars with a label each (e.g. requests per month); `colors` gives each bar its own colour."""
     with _lock, plt.rc_context(_style()):
         figure, axes = plt.subplots(figsize=(width, height))
+        color = colors if colors is not None else BRAND
         if horizontal:
-            axes.barh(labels, values, color=BRAND)
+            axes.barh(labels, values, color=color)
             axes.invert_yaxis()
             axes.set_xlabel(label)
             axes.grid(axis="x", color=GRID, linewidth=0.6)
         else:
-            axes.bar(labels, values, color=BRAND)
+            axes.bar(labels, values, color=color)
             axes.set_ylabel(label)
             axes.grid(axis="y", color=GRID, linewidth=0.6)
             axes.tick_params(axis="x", labelrotation=45 if len(labels) > 6 else 0)
+        if all(isinstance(v, int) for v in values):  # counts: no tick at 0.5 of a request
+            (axes.xaxis if horizontal else axes.yaxis).set_major_locator(MaxNLocator(integer=True))
         axes.set_axisbelow(True)
         return _svg(figure)

@@ -61,6 +61,13 @@ def font_face_css():
     return "\n".join(rules)
 
 
+@lru_cache(maxsize=1)
+def footer_font_face():
+    """Sarabun for a page footer: Chromium draws header and footer templates apart from the page, without its fonts."""
+    data = base64.b64encode((Path(fontpkg_sarabun.ROOT) / "files" / FONT_FILES[("normal", 400)]).read_bytes()).decode()
+    return "@font-face{font-family:'Sarabun';src:url(data:font/ttf;base64,%s) format('truetype');}" % data
+
+
 # Thai official documents: A4 with the official-letter margins (documents.page), 16 pt TH Sarabun-style body.
 # The body's padding, repeated on every page (box-decoration-break: clone), keeps the ink of stacked marks
 # (ขั้น, ที่) above the first line of a page on that page: without it Chromium paints them at the foot of
@@ -98,6 +105,7 @@ class PdfRenderer:
         self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # One tab for every document: opening a tab costs more than rendering a page in it.
         self._page = self._browser.new_page()
+        self._shot_pages = {}  # device scale factor -> the tab pictures are drawn in
 
     def _stop(self):
         try:
@@ -130,6 +138,21 @@ class PdfRenderer:
             footer_template = linebreak.thai_line_breaks(footer_template) if footer_template else footer_template
         pdf = self._executor.submit(self._render, html, footer_template).result()
         return repair_tounicode(pdf) if repair_text else pdf
+
+    def _screenshot(self, html, selector, scale):
+        if scale not in self._shot_pages:
+            self._shot_pages[scale] = self._browser.new_page(device_scale_factor=scale)
+        page = self._shot_pages[scale]
+        page.set_content(html, wait_until="load")
+        return page.locator(selector).first.screenshot(type="png", omit_background=False)
+
+    def screenshot(self, html, *, selector="body > *", scale=2):
+        """PNG bytes of the first element matching `selector` in `html`, drawn at `scale` pixels per CSS pixel.
+
+        For pictures in Word documents: an SVG chart drawn by Chromium has its Thai shaped by HarfBuzz,
+        which matplotlib's own PNG output does not do.
+        """
+        return self._executor.submit(self._screenshot, html, selector, scale).result()
 
     def close(self):
         try:

@@ -46,9 +46,12 @@ def add_working_days(start, days, *, office=None):
     return day
 
 
-def working_days_between(start, end, *, office=None):
-    """Return how many working days lie after `start` up to and including `end`."""
-    closures = office_closures(office)
+def working_days_between(start, end, *, office=None, closures=None):
+    """Return how many working days lie after `start` up to and including `end`.
+
+    `closures` (from `office_closures`) saves a query per call when many spans of one office are counted.
+    """
+    closures = office_closures(office) if closures is None else closures
     count, day = 0, start
     while day < end:
         day += dt.timedelta(days=1)

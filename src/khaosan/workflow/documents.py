@@ -20,8 +20,6 @@ import unicodedata
 import zipfile
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
@@ -32,6 +30,11 @@ from khaosan.catalog.files import type_label
 from khaosan.documents import docx as word
 from khaosan.documents.page import A4_OFFICIAL
 from khaosan.documents.pdf import document_html, pdf_renderer
+from khaosan.documents.pdf import footer_font_face as _footer_font_face
+from khaosan.documents.word import borderless as _docx_borderless
+from khaosan.documents.word import page_number_footer as _docx_page_number_footer
+from khaosan.documents.word import run as _docx_run
+from khaosan.documents.word import style as _docx_style
 from khaosan.org.roles import Role
 from khaosan.thai.dates import fiscal_year_bounds, thai_date, thai_datetime
 from khaosan.thai.text import human_size
@@ -320,15 +323,6 @@ def _form_data(pub_request, generated_at, submission_events):
 
 
 # ------------------------------------------------------------------------------------------------ PDF
-
-
-@lru_cache(maxsize=1)
-def _footer_font_face():
-    """Sarabun for the page footer: Chromium draws footers apart from the page, without its fonts."""
-    import fontpkg_sarabun
-
-    data = base64.b64encode((Path(fontpkg_sarabun.ROOT) / "files" / "Sarabun-Regular.ttf").read_bytes()).decode()
-    return "@font-face{font-family:'Sarabun';src:url(data:font/ttf;base64,%s) format('truetype');}" % data
 
 
 def _footer(note):
