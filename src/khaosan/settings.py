@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "khaosan.public",
     "khaosan.workflow",
     "khaosan.compliance",
+    "khaosan.procurement",
     "khaosan.backoffice",
     "khaosan.demo",
 ]

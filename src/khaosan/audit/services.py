@@ -27,6 +27,7 @@ HOUSEKEEPING_JOBS = [
     ("compliance.deadlines", "khaosan.compliance.services.housekeeping_deadlines"),
     ("compliance.snapshot", "khaosan.compliance.services.housekeeping_snapshot"),
     ("compliance.links", "khaosan.compliance.checks.housekeeping_links"),
+    ("procurement.reminders", "khaosan.procurement.services.housekeeping_reminders"),
 ]
 HOUSEKEEPING = "housekeeping"
 
