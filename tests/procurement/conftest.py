@@ -14,6 +14,12 @@ TAX_ID_OTHER = "0553561000458"
 MAY = dt.date(2026, 5, 1)  # พฤษภาคม 2569: over on the suite's day, 17 June 2569
 
 
+@pytest.fixture(autouse=True)
+def _june_2569(clock):
+    """These tests are written for the suite's usual day, Wednesday 17 June 2569, whatever KHAOSAN_TEST_NOW says."""
+    clock.move_to("2026-06-17T10:00:00")
+
+
 @pytest.fixture
 def officer(office, people):
     """A procurement officer; the `people` of the chain are there too, so what is sent has its deciders."""

@@ -40,7 +40,7 @@ def test_zero_is_no_amount_unless_allowed():
 
 
 def test_amounts_print_with_thousands_separators_and_two_decimals():
-    assert baht(Decimal("1250000")) == "1,250,000.00"
+    assert baht(Decimal(1250000)) == "1,250,000.00"
     assert baht(Decimal("12.5")) == "12.50"
     assert baht(None) == ""
 

@@ -122,4 +122,4 @@ def test_documents_are_thai_whatever_the_interface_language(may):
 
 def test_amounts_in_the_xlsx_add_up_to_the_entries(may):
     sheet = load_workbook(io.BytesIO(documents.summary_xlsx(may)))["สขร.1"]
-    assert Decimal(str(sum(row[7].value for row in sheet.iter_rows(min_row=7)))) == Decimal("1207000")
+    assert Decimal(str(sum(row[7].value for row in sheet.iter_rows(min_row=7)))) == Decimal(1207000)

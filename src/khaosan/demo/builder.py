@@ -10,7 +10,7 @@ from django.utils import timezone
 from khaosan.catalog import search
 from khaosan.catalog.models import Attachment, Item, Topic
 from khaosan.catalog.services import item_create, item_withdraw
-from khaosan.demo import content, files
+from khaosan.demo import content, files, procurement
 from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, OPERATOR, STAFF, UNITS
 from khaosan.org.models import Office, Staff, Unit
 from khaosan.org.roles import set_roles
@@ -115,6 +115,7 @@ def build_items(office, *, log=None):
             count += 1
             if log:
                 log(f"  {spec.topic}: {spec.title}")
+    count += procurement.build(office)  # สขร.1 months entered and published through the chain, and the plan
     return count
 
 

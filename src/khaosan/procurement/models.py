@@ -72,6 +72,10 @@ class SentThroughRequest(models.Model):
         }.get(state, Stage.DRAFT)  # fmt: skip
 
     @property
+    def stage_label(self):
+        return Stage(self.stage).label
+
+    @property
     def locked(self):
         """Sent and not returned: the rows are what the deciders see, or what the public sees."""
         return self.stage in (Stage.SENT, Stage.APPROVED, Stage.PUBLISHED)

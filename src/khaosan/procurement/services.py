@@ -118,13 +118,13 @@ def summary_save(*, office, actor, month, nil=False, entries=()):
         entry = ProcurementEntry.objects.create(summary=summary, order=order, **{k: row[k] for k in ENTRY_FIELDS if k in row})
         bids += [
             ProcurementBid(entry=entry, order=number, vendor=bid["vendor"], tax_id=bid.get("tax_id") or "",
-                           price=bid["price"], selected=bool(bid.get("selected")))  # fmt: skip
+                           price=bid["price"], selected=bool(bid.get("selected")))
             for number, bid in enumerate(row.get("bids") or [], 1)
-        ]
+        ]  # fmt: skip
     ProcurementBid.objects.bulk_create(bids)
     record(actor, AuditCode.PROCUREMENT_SUMMARY_SAVED, summary, month=month.isoformat(), nil=nil,
            entries=len(entries), bids=len(bids), created=created,
-           total=baht(sum((row["agreed_price"] for row in entries), Decimal("0"))))  # fmt: skip
+           total=baht(sum((row["agreed_price"] for row in entries), Decimal(0))))  # fmt: skip
     return summary
 
 
@@ -164,7 +164,7 @@ def _summary_text(summary):
     entries = list(summary.entries.all())
     if summary.nil:
         return _("ในรอบเดือน%(month)s ไม่มีการจัดซื้อจัดจ้าง") % {"month": month_label(summary.month)}
-    total = sum((entry.agreed_price for entry in entries), Decimal("0"))
+    total = sum((entry.agreed_price for entry in entries), Decimal(0))
     return _("จัดซื้อจัดจ้าง %(n)d รายการ รวมราคาที่ตกลงซื้อหรือจ้าง %(total)s บาท") % {"n": len(entries), "total": baht(total)}
 
 

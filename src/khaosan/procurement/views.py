@@ -92,14 +92,14 @@ def months(request):
     })  # fmt: skip
 
 
-def _month_context(request, month, summary, summary_form, formset, *, status=200):
+def _month_context(request, month, summary, summary_form, formset):
+    """Draw the month (a page drawn again with its errors answers 200, as every back-office form does)."""
     today = timezone.localdate()
     return render(request, "procurement/month_edit.html", {
         "month": month, "summary": summary, "summary_form": summary_form, "formset": formset,
         "reasons": REASON_SUGGESTIONS, "can_send": today > month_last_day(month), "due": selectors.due_on(month),
         "send_from": month_last_day(month) + dt.timedelta(days=1), "fy": fiscal_year(month),
-        "is_author": summary is not None and summary.pub_request_id and summary.pub_request.requester_id == request.user.pk,
-    }, status=status)  # fmt: skip
+    })  # fmt: skip
 
 
 def _added_row(request, formset):
@@ -140,7 +140,7 @@ def month_edit(request, year, month):
         return _month_context(request, month, summary, SummaryForm(initial={"nil": summary_form["nil"].data}),
                               EntryFormSet(month=month, initial=rows or [{}]))  # fmt: skip
     if not month_is_valid(summary_form, formset):
-        return _month_context(request, month, summary, summary_form, formset, status=400)
+        return _month_context(request, month, summary, summary_form, formset)
     sending = request.POST.get("action") == "send"
     try:
         services.summary_save(office=request.user.office, actor=request.user, month=month,
@@ -153,7 +153,7 @@ def month_edit(request, year, month):
     except ValidationError as error:
         summary_form.add_error(None, _errors_of(error))
         return _month_context(request, month, selectors.summary_get_for(user=request.user, month=month), summary_form,
-                              formset, status=400)  # fmt: skip
+                              formset)  # fmt: skip
     if sending:
         messages.success(request, _("ส่งขออนุมัติเผยแพร่แล้ว (คำขอ %(ref)s) พร้อมแบบ สขร.1 เป็นไฟล์ PDF และ Excel") % {
             "ref": summary.pub_request.reference})  # fmt: skip
@@ -207,7 +207,7 @@ def plan(request, fy):
     return render(request, "procurement/plan.html", {
         "fy": fy, "plan": plan, "status": selectors.plan_status(plan) if plan else None, "form": form,
         "files_form": files_form, "quarters": quarters,
-    }, status=400 if request.method == "POST" else 200)  # fmt: skip
+    })  # fmt: skip
 
 
 @procurement_staff
@@ -238,20 +238,19 @@ def quarter_edit(request, fy, quarter):
             messages.error(request, str(error))
         except ValidationError as error:
             form.add_error(None, _errors_of(error))
-            return _quarter_page(request, plan, row, form, totals, quarter, first, last, status=400)
+            return _quarter_page(request, plan, row, form, totals, quarter, first, last)
         else:
             messages.success(request, _("ส่งรายงานไตรมาสขออนุมัติเผยแพร่แล้ว") if sending else _("บันทึกผลไตรมาสแล้ว"))
         return redirect("backoffice:procurement:quarter", fy, quarter)
-    return _quarter_page(request, plan, row, form, totals, quarter, first, last,
-                         status=400 if request.method == "POST" and not locked else 200)  # fmt: skip
+    return _quarter_page(request, plan, row, form, totals, quarter, first, last)
 
 
-def _quarter_page(request, plan, row, form, totals, quarter, first, last, *, status=200):
+def _quarter_page(request, plan, row, form, totals, quarter, first, last):
     return render(request, "procurement/quarter.html", {
         "plan": plan, "row": row, "form": form, "quarter": quarter, "first": first, "last": last,
         "totals": [(BudgetKind(kind).label, *totals.get(kind, (0, 0))) for kind in BudgetKind.values],
         "can_send": timezone.localdate() > last,
-    }, status=status)  # fmt: skip
+    })  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------------ public
