@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "khaosan.compliance",
     "khaosan.opendata",
     "khaosan.reports",
+    "khaosan.procurement",
     "khaosan.backoffice",
     "khaosan.eservice",
     "khaosan.demo",

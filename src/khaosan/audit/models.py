@@ -122,6 +122,12 @@ class AuditCode(models.TextChoices):
     TRAINING_REMOVED = "training.removed", pgettext_lazy("audit", "ลบบันทึกการฝึกอบรม")
     REPORT_PREPARED = "report.prepared", pgettext_lazy("audit", "จัดทำรายงานผลการดำเนินงาน")
     REPORT_ACKNOWLEDGED = "report.acknowledged", pgettext_lazy("audit", "ผู้บริหารรับทราบรายงานผลการดำเนินงาน")
+    PROCUREMENT_SUMMARY_SAVED = "procurement.summary_saved", pgettext_lazy("audit", "บันทึกรายการ สขร.1")
+    PROCUREMENT_SUMMARY_SENT = "procurement.summary_sent", pgettext_lazy("audit", "ส่งขออนุมัติเผยแพร่ สขร.1")
+    PROCUREMENT_PLAN_SAVED = "procurement.plan_saved", pgettext_lazy("audit", "บันทึกแผนการจัดซื้อจัดจ้าง")
+    PROCUREMENT_PLAN_SENT = "procurement.plan_sent", pgettext_lazy("audit", "ส่งขออนุมัติเผยแพร่แผนการจัดซื้อจัดจ้าง")
+    PROCUREMENT_PROGRESS_SAVED = "procurement.progress_saved", pgettext_lazy("audit", "บันทึกผลการจัดซื้อจัดจ้างรายไตรมาส")
+    PROCUREMENT_PROGRESS_SENT = "procurement.progress_sent", pgettext_lazy("audit", "ส่งขออนุมัติเผยแพร่ผลรายไตรมาส")
 
 
 class AuditEvent(AppendOnly):

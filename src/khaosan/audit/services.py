@@ -29,6 +29,7 @@ HOUSEKEEPING_JOBS = [
     ("compliance.links", "khaosan.compliance.checks.housekeeping_links"),
     ("search.file_texts", "khaosan.catalog.filetext.housekeeping_file_texts"),
     ("eservice.reminders", "khaosan.eservice.services.housekeeping_reminders"),
+    ("procurement.reminders", "khaosan.procurement.services.housekeeping_reminders"),
 ]
 HOUSEKEEPING = "housekeeping"
 

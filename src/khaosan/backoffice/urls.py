@@ -76,4 +76,5 @@ urlpatterns = [
     path("checks/ocr/<str:sha256>/", check_views.ocr_copy, name="checks-ocr"),
     path("evaluation/", include("khaosan.eservice.urls")),
     path("reports/", include("khaosan.reports.urls")),
+    path("procurement/", include("khaosan.procurement.urls")),
 ]

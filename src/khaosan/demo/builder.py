@@ -10,7 +10,7 @@ from django.utils import timezone
 from khaosan.catalog import search
 from khaosan.catalog.models import Attachment, Item, Topic
 from khaosan.catalog.services import item_create, item_withdraw
-from khaosan.demo import content, files
+from khaosan.demo import content, files, procurement
 from khaosan.demo import reports as reports_demo
 from khaosan.demo import search as demo_search
 from khaosan.demo.eservice import build_evaluations
@@ -121,6 +121,7 @@ def build_items(office, *, log=None):
         build_evaluations(office, renderer=renderer)  # e-Service S-1.9: rounds and appraisals (demo/eservice.py)
     demo_search.read_file_texts()
     reports_demo.build(office)  # trainings and last fiscal year's performance report (demo/reports.py)
+    count += procurement.build(office)  # สขร.1 months entered and published through the chain, and the plan
     return count
 
 

@@ -268,6 +268,13 @@ def month_end(first):
     return following - dt.timedelta(days=1)
 
 
+def entered_summary_months(when, count=3):
+    """The months whose สขร.1 the demo enters on the procurement screens (demo/procurement.py) instead of as files:
+    the last `count` reported months, and last year's month without procurement."""
+    reported = [m for m in fiscal_months(when.prev) + fiscal_months(when.fy) if month_end(m) + dt.timedelta(days=5) <= when.today]
+    return sorted({*reported[-count:], when.date(when.prev, NIL_MONTH)})
+
+
 def procurement_totals(when, months):
     """[(method, count, amount)] over the months: the figures the analysis and progress reports quote."""
     totals = {}
@@ -1454,10 +1461,13 @@ def _oia_sections(when):
 def _procurement_summaries(when):
     """One สขร.1 a month: every month of last fiscal year and the months of this one already reported."""
     result = []
+    entered = set(entered_summary_months(when))
     for first in fiscal_months(when.prev) + fiscal_months(when.fy):
         published = month_end(first) + dt.timedelta(days=5)
         if published > when.today:
             break
+        if first in entered:
+            continue
         rows = [p.row(n) for n, p in enumerate(month_purchases(when, first), 1)]
         month = month_year(first)
         heading = f"สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน{month}"

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from khaosan.compliance import ita_views
 from khaosan.public import views
@@ -22,4 +22,5 @@ urlpatterns = [
     path("policy/security/", views.static_page("security-policy"), name="policy-security"),
     path("accessibility/", views.static_page("accessibility"), name="accessibility"),
     path("e-service/evaluation/", views.static_page("staff-evaluation"), name="eservice-evaluation"),
+    path("procurement/", include("khaosan.procurement.public_urls")),
 ]
