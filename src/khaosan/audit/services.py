@@ -27,6 +27,8 @@ HOUSEKEEPING_JOBS = [
     ("compliance.deadlines", "khaosan.compliance.services.housekeeping_deadlines"),
     ("compliance.snapshot", "khaosan.compliance.services.housekeeping_snapshot"),
     ("compliance.links", "khaosan.compliance.checks.housekeeping_links"),
+    ("participation.deadlines", "khaosan.participation.services.housekeeping_deadlines"),
+    ("participation.retention", "khaosan.participation.services.housekeeping_retention"),
 ]
 HOUSEKEEPING = "housekeeping"
 

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from khaosan.backoffice import auth_views as security_views
 from khaosan.backoffice import check_views, log_views, manage_views, views
@@ -68,4 +68,5 @@ urlpatterns = [
     path("traffic/check/", log_views.traffic_check, name="traffic-check"),
     path("checks/", check_views.checks_page, name="checks"),
     path("checks/ocr/<str:sha256>/", check_views.ocr_copy, name="checks-ocr"),
+    path("participation/", include("khaosan.participation.urls")),
 ]

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from khaosan.public import views
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("policy/privacy/", views.static_page("privacy-policy"), name="policy-privacy"),
     path("policy/security/", views.static_page("security-policy"), name="policy-security"),
     path("accessibility/", views.static_page("accessibility"), name="accessibility"),
+    path("participation/", include("khaosan.participation.public_urls")),
 ]
