@@ -11,6 +11,7 @@ from khaosan.catalog import search
 from khaosan.catalog.models import Attachment, Item, Topic
 from khaosan.catalog.services import item_create, item_withdraw
 from khaosan.demo import content, files
+from khaosan.demo.participation import build_participation
 from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, OPERATOR, STAFF, UNITS
 from khaosan.org.models import Office, Staff, Unit
 from khaosan.org.roles import set_roles
@@ -115,6 +116,7 @@ def build_items(office, *, log=None):
             count += 1
             if log:
                 log(f"  {spec.topic}: {spec.title}")
+    build_participation(office)
     return count
 
 

@@ -58,8 +58,8 @@ def line_chart_svg(days, values, *, label, y_max=None, width=7.5, height=2.8, da
         return _svg(figure)
 
 
-def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=False):
-    """Bars with a label each (e.g. requests per month)."""
+def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=False, y_max=None):
+    """Bars with a label each (e.g. requests per month); `y_max` fixes the scale (a score out of 5)."""
     with _lock, plt.rc_context(_style()):
         figure, axes = plt.subplots(figsize=(width, height))
         if horizontal:
@@ -70,6 +70,8 @@ def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=Fa
         else:
             axes.bar(labels, values, color=BRAND)
             axes.set_ylabel(label)
+            if y_max is not None:
+                axes.set_ylim(0, y_max)
             axes.grid(axis="y", color=GRID, linewidth=0.6)
             axes.tick_params(axis="x", labelrotation=45 if len(labels) > 6 else 0)
         axes.set_axisbelow(True)

@@ -12,6 +12,7 @@ from khaosan.participation.models import STREAM_KINDS, Outcome, SatisfactionResp
 from khaosan.participation.ratelimit import HONEYPOT
 
 _PHONE_DIGITS = re.compile(r"\d")
+NULL_MESSAGE = _("ข้อความมีอักขระควบคุมที่ใช้ไม่ได้ (มักติดมาจากการคัดลอก) โปรดพิมพ์ข้อความนี้ใหม่")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
@@ -19,6 +20,22 @@ class NoColon:
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class LenientHidden(forms.CharField):
+    """A hidden value the page set itself: whatever comes back is cut to size and kept from failing the form.
+
+    A person cannot see or fix a hidden field, so a tampered one must not stop them with an error.
+    """
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *, max_chars, **kwargs):
+        self.max_chars = max_chars
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        return (super().to_python(value) or "").replace("\x00", "")[: self.max_chars]
 
 
 class MultipleFileInput(forms.FileInput):
@@ -30,6 +47,11 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("error_messages", {
+            "invalid": _("ไฟล์ที่ส่งมาไม่ถูกต้อง โปรดเลือกไฟล์ใหม่"),
+            "missing": _("ไม่ได้รับไฟล์ โปรดเลือกไฟล์ใหม่"),
+            "empty": _("ไฟล์ที่เลือกว่างเปล่า (0 ไบต์) โปรดตรวจสอบไฟล์แล้วเลือกใหม่"),
+        })  # fmt: skip
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -45,6 +67,7 @@ def _text(label, *, required=True, max_length=200, help_text="", required_messag
         error_messages={
             "required": required_message or _("โปรดกรอกช่องนี้"),
             "max_length": _("ข้อความยาวเกิน %(limit_value)d ตัวอักษร (ขณะนี้ %(show_value)d) โปรดย่อให้สั้นลง"),
+            "null_characters_not_allowed": NULL_MESSAGE,
         },
     )  # fmt: skip
 
@@ -53,14 +76,15 @@ def _email(help_text):
     return forms.EmailField(
         label=_("อีเมล (ไม่บังคับ)"), required=False, max_length=254, help_text=help_text,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}),
-        error_messages={"invalid": _("รูปแบบอีเมลไม่ถูกต้อง โปรดตรวจสอบ เช่น name@example.com หรือเว้นว่างไว้")},
+        error_messages={"invalid": _("รูปแบบอีเมลไม่ถูกต้อง โปรดตรวจสอบ เช่น name@example.com หรือเว้นว่างไว้"),
+                        "max_length": _("อีเมลยาวเกินไป โปรดตรวจสอบ"), "null_characters_not_allowed": NULL_MESSAGE},
     )  # fmt: skip
 
 
 class PublicForm(NoColon, forms.Form):
     """Every public form: the honeypot (ratelimit.py) and a key that makes a second post of the same form harmless."""
 
-    submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
+    submission_key = LenientHidden(max_chars=64)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,7 +204,9 @@ class StatusForm(NoColon, forms.Form):
         label=_("รหัสติดตาม"), max_length=40,
         help_text=_("รหัส 12 ตัวอักษรที่ได้รับเมื่อแจ้งเรื่อง เช่น K7QM-2XHD-9RTB จะพิมพ์ขีดหรือไม่ก็ได้"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
-        error_messages={"required": _("โปรดพิมพ์รหัสติดตามที่ได้รับเมื่อแจ้งเรื่อง")},
+        error_messages={"required": _("โปรดพิมพ์รหัสติดตามที่ได้รับเมื่อแจ้งเรื่อง"),
+                        "max_length": _("รหัสติดตามยาว 12 ตัวอักษร โปรดตรวจอีกครั้ง"),
+                        "null_characters_not_allowed": NULL_MESSAGE},
     )  # fmt: skip
 
 
@@ -195,13 +221,15 @@ class SatisfactionForm(PublicForm):
     )  # fmt: skip
     found = forms.ChoiceField(
         label=_("ท่านได้รับข้อมูลหรือบริการที่ต้องการหรือไม่ (ไม่บังคับ)"), required=False, widget=forms.RadioSelect,
-        choices=SatisfactionResponse.Found.choices,
+        choices=SatisfactionResponse.Found.choices, error_messages={"invalid_choice": _("โปรดเลือกจากตัวเลือกที่มี")},
     )  # fmt: skip
     service = forms.ChoiceField(label=_("เรื่องที่ประเมิน"), choices=SatisfactionResponse.Service.choices,
-                                initial=SatisfactionResponse.Service.WEBSITE)  # fmt: skip
+                                initial=SatisfactionResponse.Service.WEBSITE,
+                                error_messages={"required": _("โปรดเลือกเรื่องที่ประเมิน"),
+                                                "invalid_choice": _("โปรดเลือกเรื่องที่ประเมินจากรายการ")})  # fmt: skip
     comment = _text(_("ข้อเสนอแนะ (ไม่บังคับ)"), required=False, max_length=500, rows=3,
                     help_text=_("โปรดอย่าพิมพ์ชื่อ เลขบัตรประชาชน หรือข้อมูลส่วนตัว"))  # fmt: skip
-    page = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
+    page = LenientHidden(max_chars=300)
 
 
 # Back-office ----------------------------------------------------------------------------------------------

@@ -295,7 +295,7 @@ def satisfaction_chart(request):
     results, _years = _results(request)
     labels = [p.period.label() for p in results.periods]
     values = [p.mean or 0 for p in results.periods]
-    svg = bar_chart_svg(labels, values, label=_("คะแนนเฉลี่ย (เต็ม 5)"), height=3.2)
+    svg = bar_chart_svg(labels, values, label=_("คะแนนเฉลี่ย (เต็ม 5)"), height=3.2, y_max=5)
     response = HttpResponse(svg, content_type="image/svg+xml")
     patch_cache_control(response, private=True, max_age=300)
     return response
