@@ -119,11 +119,15 @@ def _thai_by_default():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    from django.core.cache import cache
+    """Every cache alias starts empty: the default one, and the public forms' rate limits ("participation")."""
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 def _sync_shipped_standard():

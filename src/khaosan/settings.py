@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "khaosan.procurement",
     "khaosan.backoffice",
     "khaosan.eservice",
+    "khaosan.participation",
     "khaosan.demo",
 ]
 
@@ -223,7 +224,21 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "khaosan",
-    }
+    },
+    # Rate limits and challenges of the public forms (participation/ratelimit.py). They count per client
+    # address, so every gunicorn worker must see the same counts: a per-process memory cache would give each
+    # worker its own (three workers, three times the limit). Files in the data folder are shared by the
+    # workers of one machine with no other service; several machines behind one name need a shared cache
+    # (Django's DatabaseCache, or Redis) under this alias.
+    "participation": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "khaosan-participation"}
+        if TESTING
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache" / "participation",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    ),
 }
 
 # E-mail: console by default, SMTP when EMAIL_HOST is given.
@@ -252,6 +267,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A refused form (the CSRF cookie missing or stale) answers in Thai with what to do next.
+CSRF_FAILURE_VIEW = "khaosan.public.errors.csrf_failure"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG and not TESTING:
     # S-2.9: production speaks HTTPS only. gunicorn serves plain HTTP on 127.0.0.1, so TLS must end at a
@@ -300,6 +317,21 @@ def env_traffic_retention_days():
     return days
 
 
+def env_participation_retention_days():
+    """Read how long a closed case keeps its complainant's personal data (PDPA s.37(3): no longer than needed).
+
+    The office states the period in its privacy notice. At least 30 days, so a reopened question can
+    still be answered; at most 10 years. A wrong value stops the start-up rather than erase early.
+    """
+    days = env_int("KHAOSAN_PARTICIPATION_RETENTION_DAYS", 365)
+    if not 30 <= days <= 3650:
+        raise ImproperlyConfigured(
+            f"KHAOSAN_PARTICIPATION_RETENTION_DAYS={days}: keep personal data of closed complaints "
+            "between 30 and 3650 days."
+        )
+    return days
+
+
 # khaosan's own settings
 KHAOSAN = {
     # The standard as data (DESIGN principle 2): shipped with the code, synced by `sync_standard`.
@@ -332,5 +364,7 @@ KHAOSAN = {
     # OCR of scanned PDFs (ACC-4) with tesseract where installed: a scan's words become findable by search.
     "OCR": env_bool("KHAOSAN_OCR", True),
     "OCR_LANGUAGES": env("KHAOSAN_OCR_LANGUAGES", "tha+eng"),
+    # Public participation: days after a case is closed until its personal data is erased (privacy notice).
+    "PARTICIPATION_RETENTION_DAYS": env_participation_retention_days(),
 }
 os.environ.setdefault("PYTHAINLP_DATA_DIR", str(DATA_DIR / "pythainlp"))

@@ -10,9 +10,11 @@ from tests.workflow.conftest import submitted_request
 pytestmark = pytest.mark.django_db
 
 LISTS = ["/backoffice/", "/backoffice/requests/", "/backoffice/items/", "/backoffice/staff/", "/backoffice/audit/",
-         "/backoffice/traffic/", "/backoffice/forms/", "/backoffice/inbox/", "/backoffice/delegations/"]  # fmt: skip
+         "/backoffice/traffic/", "/backoffice/forms/", "/backoffice/inbox/", "/backoffice/delegations/",
+         "/backoffice/participation/", "/backoffice/participation/satisfaction/",
+         "/backoffice/participation/summaries/"]  # fmt: skip
 PARAMETERS = ("page", "unit", "topic", "fy", "format", "state", "q", "from", "to", "channel", "show", "action",
-              "actor", "date")  # fmt: skip
+              "actor", "date", "queue", "by", "kind", "fiscal_year", "number")  # fmt: skip
 
 
 @pytest.fixture

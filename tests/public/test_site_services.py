@@ -73,8 +73,28 @@ def test_security_headers_forbid_inline_script_and_framing(client, office):
 
 def test_public_pages_set_no_cookies(client, publish):
     item = publish()
-    for path in ("/", item.get_absolute_url(), "/search/?q=ข่าว", "/en/"):
+    for path in ("/", item.get_absolute_url(), "/search/?q=ข่าว", "/en/", "/participation/", "/participation/faq/",
+                 "/participation/faq/?q=วัคซีน"):  # fmt: skip
         assert not client.get(path).cookies, path
+
+
+# The one exception, chosen knowingly: pages with a form a citizen posts (complaints, feedback, questions, the
+# status lookup, the survey) set Django's CSRF cookie, which a post without a session needs against forged
+# posts from other sites (they would file in a visitor's name and from their address, dodging rate limits).
+# It is strictly necessary (PDPA: no consent needed), HttpOnly and SameSite=Lax; no session cookie is set, and
+# the privacy policy says so. Every other public page stays cookie-free.
+FORM_PAGES = ("/participation/complaint/service/", "/participation/complaint/corruption/", "/participation/feedback/",
+              "/participation/question/", "/participation/status/", "/participation/satisfaction/")  # fmt: skip
+
+
+def test_public_form_pages_set_only_the_csrf_cookie(client, office):
+    from django.conf import settings
+
+    for path in FORM_PAGES:
+        client.cookies.clear()
+        cookies = client.get(path).cookies
+        assert set(cookies) == {settings.CSRF_COOKIE_NAME}, path
+        assert cookies[settings.CSRF_COOKIE_NAME]["httponly"] and cookies[settings.CSRF_COOKIE_NAME]["samesite"] == "Lax"
 
 
 def test_visitors_are_counted_once_a_day_without_cookies(client, office):

@@ -128,6 +128,23 @@ class AuditCode(models.TextChoices):
     PROCUREMENT_PLAN_SENT = "procurement.plan_sent", pgettext_lazy("audit", "ส่งขออนุมัติเผยแพร่แผนการจัดซื้อจัดจ้าง")
     PROCUREMENT_PROGRESS_SAVED = "procurement.progress_saved", pgettext_lazy("audit", "บันทึกผลการจัดซื้อจัดจ้างรายไตรมาส")
     PROCUREMENT_PROGRESS_SENT = "procurement.progress_sent", pgettext_lazy("audit", "ส่งขออนุมัติเผยแพร่ผลรายไตรมาส")
+    # Public participation (participation/): rows name a case by its reference only, never the person.
+    PARTICIPATION_RECEIVED = "participation.received", pgettext_lazy("audit", "รับเรื่องจากประชาชน")
+    PARTICIPATION_VIEWED = "participation.viewed", pgettext_lazy("audit", "เปิดดูเรื่องร้องเรียนหรือความคิดเห็น")
+    PARTICIPATION_LISTED = "participation.listed", pgettext_lazy("audit", "เปิดดูรายการเรื่องร้องเรียนการทุจริต")
+    PARTICIPATION_FILE_VIEWED = "participation.file_viewed", pgettext_lazy("audit", "เปิดไฟล์แนบเรื่องร้องเรียน")
+    PARTICIPATION_ASSIGNED = "participation.assigned", pgettext_lazy("audit", "มอบหมายผู้รับผิดชอบเรื่อง")
+    PARTICIPATION_STATUS = "participation.status", pgettext_lazy("audit", "เปลี่ยนสถานะเรื่อง")
+    PARTICIPATION_NOTE = "participation.note", pgettext_lazy("audit", "บันทึกภายในของเรื่อง")
+    PARTICIPATION_REPLIED = "participation.replied", pgettext_lazy("audit", "ตอบผู้แจ้งเรื่อง")
+    PARTICIPATION_CLOSED = "participation.closed", pgettext_lazy("audit", "ปิดเรื่อง")
+    PARTICIPATION_ESCALATED = "participation.escalated", pgettext_lazy("audit", "แจ้งเตือนเรื่องที่เลยกำหนด")
+    PARTICIPATION_ERASED = "participation.erased", pgettext_lazy("audit", "ลบข้อมูลส่วนบุคคลของผู้แจ้งเรื่อง")
+    PARTICIPATION_FAQ_PUBLISHED = "participation.faq_published", pgettext_lazy("audit", "เผยแพร่คำถามที่พบบ่อย")
+    PARTICIPATION_FAQ_WITHDRAWN = "participation.faq_withdrawn", pgettext_lazy("audit", "นำคำถามที่พบบ่อยออก")
+    PARTICIPATION_HANDLERS = "participation.handlers", pgettext_lazy("audit", "กำหนดผู้รับผิดชอบเรื่องร้องเรียน")
+    PARTICIPATION_SETTINGS = "participation.settings", pgettext_lazy("audit", "ตั้งค่ากำหนดเวลาเรื่องร้องเรียน")
+    PARTICIPATION_SUMMARY = "participation.summary", pgettext_lazy("audit", "จัดทำสรุปผลเรื่องร้องเรียน")
 
 
 class AuditEvent(AppendOnly):

@@ -30,6 +30,8 @@ HOUSEKEEPING_JOBS = [
     ("search.file_texts", "khaosan.catalog.filetext.housekeeping_file_texts"),
     ("eservice.reminders", "khaosan.eservice.services.housekeeping_reminders"),
     ("procurement.reminders", "khaosan.procurement.services.housekeeping_reminders"),
+    ("participation.deadlines", "khaosan.participation.services.housekeeping_deadlines"),
+    ("participation.retention", "khaosan.participation.services.housekeeping_retention"),
 ]
 HOUSEKEEPING = "housekeeping"
 

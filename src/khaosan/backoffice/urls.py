@@ -77,4 +77,5 @@ urlpatterns = [
     path("evaluation/", include("khaosan.eservice.urls")),
     path("reports/", include("khaosan.reports.urls")),
     path("procurement/", include("khaosan.procurement.urls")),
+    path("participation/", include("khaosan.participation.urls")),
 ]

@@ -60,8 +60,11 @@ def line_chart_svg(days, values, *, label, y_max=None, width=7.5, height=2.8, da
         return _svg(figure)
 
 
-def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=False, colors=None):
-    """Bars with a label each (e.g. requests per month); `colors` gives each bar its own colour."""
+def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=False, colors=None, y_max=None):
+    """Bars with a label each (e.g. requests per month).
+
+    `colors` gives each bar its own colour; `y_max` fixes the scale (a score out of 5).
+    """
     with _lock, plt.rc_context(_style()):
         figure, axes = plt.subplots(figsize=(width, height))
         color = colors if colors is not None else BRAND
@@ -73,6 +76,8 @@ def bar_chart_svg(labels, values, *, label, width=7.5, height=2.8, horizontal=Fa
         else:
             axes.bar(labels, values, color=color)
             axes.set_ylabel(label)
+            if y_max is not None:
+                axes.set_ylim(0, y_max)
             axes.grid(axis="y", color=GRID, linewidth=0.6)
             axes.tick_params(axis="x", labelrotation=45 if len(labels) > 6 else 0)
         if all(isinstance(v, int) for v in values):  # counts: no tick at 0.5 of a request

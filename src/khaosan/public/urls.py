@@ -23,4 +23,5 @@ urlpatterns = [
     path("accessibility/", views.static_page("accessibility"), name="accessibility"),
     path("e-service/evaluation/", views.static_page("staff-evaluation"), name="eservice-evaluation"),
     path("procurement/", include("khaosan.procurement.public_urls")),
+    path("participation/", include("khaosan.participation.public_urls")),
 ]
