@@ -6,11 +6,12 @@ from django import forms
 from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from khaosan.backoffice.forms import DateInput, NoColon
+from khaosan.backoffice.forms import NoColon
 from khaosan.eservice import scoring
 from khaosan.eservice.models import Appraisal, AppraisalRound, Competency, StaffType
 from khaosan.org.models import Staff
 from khaosan.thai.dates import current_fiscal_year
+from khaosan.thai.forms import NearDateField
 
 LEVEL_CHOICES = [("", "—")] + [(n, str(n)) for n in range(1, scoring.LEVELS + 1)]
 COMPETENCY_LEVEL_CHOICES = [("", "—")] + [(n, str(n)) for n in range(scoring.LEVELS + 1)]
@@ -45,13 +46,13 @@ class RoundOpenForm(NoColon, forms.Form):
     fiscal_year = forms.IntegerField(label=_("ปีงบประมาณ (พ.ศ.)"), min_value=2500, max_value=2700)
     number = forms.TypedChoiceField(label=_("รอบการประเมิน"), coerce=int, choices=AppraisalRound._meta.get_field(
         "number").choices)  # fmt: skip
-    agreement_due = forms.DateField(label=_("กำหนดจัดทำข้อตกลง"), required=False, widget=DateInput(),
+    agreement_due = NearDateField(label=_("กำหนดจัดทำข้อตกลง"), required=False,
                                     help_text=_("เว้นว่างเพื่อใช้ค่าเริ่มต้น: 30 วันหลังเริ่มรอบ"))  # fmt: skip
-    self_assessment_due = forms.DateField(label=_("กำหนดประเมินตนเอง"), required=False, widget=DateInput(),
+    self_assessment_due = NearDateField(label=_("กำหนดประเมินตนเอง"), required=False,
                                           help_text=_("ค่าเริ่มต้น: 14 วันก่อนสิ้นรอบ"))  # fmt: skip
-    assessment_due = forms.DateField(label=_("กำหนดผู้ประเมินให้คะแนน"), required=False, widget=DateInput(),
+    assessment_due = NearDateField(label=_("กำหนดผู้ประเมินให้คะแนน"), required=False,
                                      help_text=_("ค่าเริ่มต้น: วันสิ้นรอบ"))  # fmt: skip
-    acknowledgement_due = forms.DateField(label=_("กำหนดรับทราบผล"), required=False, widget=DateInput(),
+    acknowledgement_due = NearDateField(label=_("กำหนดรับทราบผล"), required=False,
                                           help_text=_("ค่าเริ่มต้น: 15 วันหลังสิ้นรอบ"))  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -63,7 +64,7 @@ class RoundDatesForm(NoColon, forms.ModelForm):
     class Meta:
         model = AppraisalRound
         fields = list(AppraisalRound.DUE_FIELDS)
-        widgets = {name: DateInput() for name in AppraisalRound.DUE_FIELDS}
+        field_classes = dict.fromkeys(AppraisalRound.DUE_FIELDS, NearDateField)
 
 
 # Settings, people, unit heads ------------------------------------------------------------------------------
@@ -286,7 +287,7 @@ class ReviewForm(NoColon, forms.Form):
 
 
 class RefusalForm(NoColon, forms.Form):
-    communicated_on = forms.DateField(label=_("วันที่แจ้งผลการประเมินให้ผู้รับการประเมินทราบ"), widget=DateInput())
+    communicated_on = NearDateField(label=_("วันที่แจ้งผลการประเมินให้ผู้รับการประเมินทราบ"))
     witness = PersonChoiceField(label=_("พยาน"), queryset=Staff.objects.none(), empty_label=_("เลือกพยาน"))
     note = forms.CharField(label=_("บันทึกของผู้ประเมิน"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

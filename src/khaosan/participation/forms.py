@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from khaosan.participation.models import STREAM_KINDS, Outcome, SatisfactionResponse, Stream
 from khaosan.participation.ratelimit import HONEYPOT
+from khaosan.thai.forms import NearDateField
 
 _PHONE_DIGITS = re.compile(r"\d")
 NULL_MESSAGE = _("ข้อความมีอักขระควบคุมที่ใช้ไม่ได้ (มักติดมาจากการคัดลอก) โปรดพิมพ์ข้อความนี้ใหม่")
@@ -119,10 +120,7 @@ class ComplaintForm(PublicForm):
         help_text=_("เล่าว่าเกิดอะไรขึ้น ที่ไหน เมื่อใด และใครเกี่ยวข้อง ยิ่งชัดเจนยิ่งตรวจสอบได้เร็ว"),
         required_message=_("โปรดเล่ารายละเอียดของเรื่อง อย่างน้อย 20 ตัวอักษร"),
     )  # fmt: skip
-    happened_on = forms.DateField(
-        label=_("วันที่เกิดเหตุ (ไม่บังคับ)"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": _("วันที่ไม่ถูกต้อง โปรดเลือกจากปฏิทิน หรือพิมพ์แบบ 2026-06-17 (ปี ค.ศ.)")},
-    )  # fmt: skip
+    happened_on = NearDateField(label=_("วันที่เกิดเหตุ (ไม่บังคับ)"), required=False)
     concerned = _text(_("ผู้ถูกร้องเรียนหรือหน่วยงานที่เกี่ยวข้อง (ไม่บังคับ)"), required=False, max_length=300)
     files = MultipleFileField(
         label=_("ไฟล์หลักฐาน (ไม่บังคับ)"), required=False,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from khaosan.procurement.amounts import baht, clean_tax_id, parse_baht
 from khaosan.procurement.models import BudgetKind, Method
 from khaosan.thai.dates import MONTHS_TH, be_year
+from khaosan.thai.forms import NearDateField
 
 # Reasons offices give most often (เหตุผลที่คัดเลือกโดยสรุป); offered as suggestions, any text is accepted.
 REASON_SUGGESTIONS = (
@@ -31,13 +32,6 @@ class NoColon:
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class AmountField(forms.CharField):
@@ -117,7 +111,7 @@ class EntryForm(NoColon, forms.Form):
     reason = forms.CharField(label=_("เหตุผลที่คัดเลือกโดยสรุป"), max_length=300,
                              widget=forms.TextInput(attrs={"list": "reason-suggestions"}))  # fmt: skip
     contract_number = forms.CharField(label=_("เลขที่สัญญาหรือใบสั่งซื้อ/สั่งจ้าง"), max_length=100)
-    contract_date = forms.DateField(label=_("วันที่ของสัญญาหรือข้อตกลง"), widget=DateInput())
+    contract_date = NearDateField(label=_("วันที่ของสัญญาหรือข้อตกลง"))
     egp_number = forms.CharField(label=_("เลขที่โครงการ e-GP (ถ้ามี)"), max_length=30, required=False)
 
     def __init__(self, *args, month, **kwargs):
@@ -222,8 +216,8 @@ def entries_initial(summary):
 
 
 class PlanForm(NoColon, forms.Form):
-    allocation_date = forms.DateField(
-        label=_("วันที่ได้รับจัดสรรงบประมาณ"), widget=DateInput(),
+    allocation_date = NearDateField(
+        label=_("วันที่ได้รับจัดสรรงบประมาณ"),
         help_text=_("ตามหนังสือแจ้งจัดสรรงบประมาณ แผนต้องประกาศเผยแพร่ภายใน 30 วันทำการนับจากวันนี้"),
     )  # fmt: skip
 

@@ -4,13 +4,14 @@ form re-shows what the person typed (a chosen file cannot be kept by a browser: 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from khaosan.backoffice.forms import DateInput, NoColon
+from khaosan.backoffice.forms import NoColon
 from khaosan.catalog.files import allowed_extensions_text
 from khaosan.org.models import Staff, Unit
 from khaosan.reports.models import Training, TrainingKind, TrainingTopic
 from khaosan.thai.dates import current_fiscal_year
+from khaosan.thai.forms import NearDateField
 
-DATE_ERROR = _("โปรดระบุวันที่ให้ถูกต้อง หรือเลือกจากปฏิทิน")
+DATE_ERROR = _("โปรดพิมพ์วันที่ให้ถูกต้อง เช่น 1/10/2569")
 
 
 class TrainingForm(NoColon, forms.ModelForm):
@@ -33,10 +34,9 @@ class TrainingForm(NoColon, forms.ModelForm):
         model = Training
         fields = ["person", "kind", "title", "organiser", "venue", "held_by_office", "starts_on", "ends_on", "hours",
                   "topics", "notes", "certificate"]  # fmt: skip
+        field_classes = {"starts_on": NearDateField, "ends_on": NearDateField}
         widgets = {
             "kind": forms.RadioSelect,
-            "starts_on": DateInput(),
-            "ends_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "hours": forms.NumberInput(attrs={"step": "0.5", "min": "0.5", "inputmode": "decimal"}),
         }

@@ -29,6 +29,6 @@ def back_to_three_columns(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("catalog", "0008_blobtext"), ("compliance", "0002_checks_links_text_layers_ocr"), ("org", "0004_office_executive_phone")]
+    dependencies = [("catalog", "0008_blobtext"), ("catalog", "0008_moit_checklistitem_parts_and_due"), ("compliance", "0002_checks_links_text_layers_ocr"), ("org", "0004_office_executive_phone")]
 
     operations = [migrations.RunPython(recreate_fts, back_to_three_columns)]
