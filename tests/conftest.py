@@ -44,16 +44,24 @@ def _under_faketime():
 
     Its FAKETIME_DONT_FAKE_MONOTONIC=1 breaks Python 3.11's time.sleep (an absolute monotonic deadline comes
     back as EINVAL, wolfcw/libfaketime#426), and without that option every threading wait hangs (#390): sleeps
-    wait on an Event instead, which works. Child processes (Chromium for PDFs, manage.py) hang or fail under
-    it too, and do not need the moved clock: they start without the library.
+    wait on an Event instead, which works.
     """
     if "libfaketime" not in os.environ.get("LD_PRELOAD", ""):
-        return
-    del os.environ["LD_PRELOAD"]  # this process keeps the library; FAKETIME stays, libfaketime re-reads it
+        return False
     time.sleep = lambda seconds: threading.Event().wait(seconds)
+    return True
 
 
-_under_faketime()
+UNDER_FAKETIME = _under_faketime()
+
+
+def pytest_configure(config):
+    """Child processes (Chromium for PDFs, manage.py) hang or fail under faketime and do not need the moved
+    clock: they start without the library. pytest-xdist's workers are the exception: the controller keeps it
+    in the environment they inherit, and each worker drops it for its own children."""
+    spawns_workers = bool(getattr(config.option, "numprocesses", None)) and "PYTEST_XDIST_WORKER" not in os.environ
+    if UNDER_FAKETIME and not spawns_workers:
+        del os.environ["LD_PRELOAD"]  # this process keeps the library; FAKETIME stays, libfaketime re-reads it
 
 
 def suite_now():
