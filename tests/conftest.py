@@ -64,6 +64,15 @@ def pytest_configure(config):
         del os.environ["LD_PRELOAD"]  # this process keeps the library; FAKETIME stays, libfaketime re-reads it
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing():
+    """Argon2 with its smallest costs for the suite's thousands of accounts (tests/hashers.py)."""
+    from django.test.utils import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["tests.hashers.CheapArgon2PasswordHasher"]):
+        yield
+
+
 def suite_now():
     raw = os.environ.get("KHAOSAN_TEST_NOW", "").strip()
     return bangkok(raw) if raw else DEFAULT_NOW

@@ -61,7 +61,7 @@ def test_the_audit_trail_shows_and_filters_by_the_bangkok_date(as_person, office
 def test_the_traffic_screen_proposes_yesterday_and_today_in_bangkok(as_person, office, people, clock):
     clock.move_to(SPLIT)
     html = as_person("admin").get("/backoffice/traffic/").content.decode()
-    assert 'name="date_from" value="2026-06-17"' in html and 'name="date_to" value="2026-06-18"' in html
+    assert 'name="date_from" value="17/6/2569"' in html and 'name="date_to" value="18/6/2569"' in html
     assert "รายการวันนี้ (UTC)" not in html and "(วันตามเวลา UTC)" not in html  # nothing sealed yet
     assert "เวลาสากล (UTC)" in html  # the page says which days are UTC days
     assert "18 มิ.ย. 2569 06:30 น." in html  # the last record (signing in), in Bangkok time
