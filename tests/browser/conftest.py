@@ -20,15 +20,11 @@ PHONE, DESKTOP = {"width": 360, "height": 780}, {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser (traces and screenshots of a failed test in test-results/), on Debian's Chromium."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: run the suite through ./khaosan test, which installs it")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
 class Page:
@@ -74,18 +70,14 @@ class Page:
 
 
 @pytest.fixture
-def open_page(browser, live_server):
+def open_page(new_context, live_server):
     """open_page(width=360) → a Page in a fresh context (no cookies shared between people)."""
-    contexts = []
 
     def make(viewport=DESKTOP, **context_options):
-        context = browser.new_context(viewport=viewport, locale="th-TH", **context_options)
-        contexts.append(context)
+        context = new_context(viewport=viewport, locale="th-TH", **context_options)
         return Page(context.new_page(), live_server.url)
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 @pytest.fixture
