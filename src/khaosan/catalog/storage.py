@@ -246,11 +246,10 @@ def housekeeping_orphans(*, now=None):
 
 
 def content_disposition(disposition, name):
-    """'inline' or 'attachment' with the original (Thai) file name kept, as RFC 6266 / RFC 5987 ask."""
-    from django.utils.encoding import escape_uri_path
+    """'inline' or 'attachment' with the original (Thai) file name kept: Django's RFC 6266 / RFC 5987 header."""
+    from django.utils.http import content_disposition_header
 
-    ascii_name = name.encode("ascii", "ignore").decode().replace('"', "").replace("\\", "").strip() or "file"
-    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{escape_uri_path(name)}"
+    return content_disposition_header(disposition == "attachment", name)
 
 
 def blob_response(blob, *, filename, inline, path=None, content_type=None):

@@ -6,9 +6,9 @@ from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -213,8 +213,8 @@ def file_download(request, pk, name):
     attachment = selectors.public_attachment(request.office, pk)
     blob = attachment.blob
     etag = f'"{blob.sha256}"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified()
+    if not_modified := get_conditional_response(request, etag=etag):
+        return not_modified
     inline = attachment.opens_inline and request.GET.get("download") != "1"
     response = blob_response(blob, filename=attachment.original_name, inline=inline)
     attachment_count_download(attachment)
@@ -232,8 +232,8 @@ def rendition(request, pk, width):
     if not attachment.is_image:
         raise Http404
     etag = f'"{attachment.blob.sha256}-{width}"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified()
+    if not_modified := get_conditional_response(request, etag=etag):
+        return not_modified
     response = blob_response(attachment.blob, filename=f"{attachment.label}-{width}.jpg", inline=True,
                              path=rendition_file(attachment.blob, width), content_type="image/jpeg")  # fmt: skip
     response["ETag"] = etag
