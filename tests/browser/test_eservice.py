@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pypdf import PdfReader
@@ -42,6 +43,7 @@ def sign_in(open_page, line):
 
 
 def main_text(page):
+    """The text of the page now (after a click, `expect(...).to_contain_text` waits for the next page instead)."""
     return page.locator("main").inner_text()
 
 
@@ -64,12 +66,12 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
     admin.get_by_label("รอบการประเมิน").select_option("2")
     admin.assert_accessible()
     admin.get_by_role("button", name="เปิดรอบการประเมิน").click()
-    assert "เปิดรอบที่ 2 ปีงบประมาณ 2569 แล้ว" in main_text(admin)
+    expect(admin.locator("main")).to_contain_text("เปิดรอบที่ 2 ปีงบประมาณ 2569 แล้ว")
     admin.assert_accessible()
 
     # The staff member, on a phone, lands on the current round and makes the agreement.
     staff = sign_in("requester", PHONE)
-    assert "รอบที่ 2 ปีงบประมาณ 2569" in main_text(staff)
+    expect(staff.locator("main")).to_contain_text("รอบที่ 2 ปีงบประมาณ 2569")
     staff.get_by_role("link", name="เปิดการประเมินของฉัน").click()
     staff.get_by_role("link", name="แก้ไขข้อตกลง").click()
     staff.assert_accessible()
@@ -83,12 +85,12 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
             box.get_by_label(f"ระดับ {level}", exact=True).fill(f"ผลงานระดับ {level}")
     staff.get_by_role("button", name="บันทึกและส่งให้ผู้ประเมิน").click()
     # 60 + 30 is refused in Thai, and what was typed is still there.
-    assert "น้ำหนักของตัวชี้วัดรวมกันได้ 90 แต่ต้องรวมเป็น 100 พอดี" in main_text(staff)
+    expect(staff.locator("main")).to_contain_text("น้ำหนักของตัวชี้วัดรวมกันได้ 90 แต่ต้องรวมเป็น 100 พอดี")
     second = staff.locator("fieldset").nth(1)
     assert second.get_by_label("ตัวชี้วัด / ผลงานที่คาดหวัง").input_value() == "รายงานผลการดำเนินงานส่งตรงเวลา"
     second.get_by_label("น้ำหนัก (ร้อยละ)").fill("40")
     staff.get_by_role("button", name="บันทึกและส่งให้ผู้ประเมิน").click()
-    assert "ส่งข้อตกลงให้ผู้ประเมินแล้ว" in main_text(staff)
+    expect(staff.locator("main")).to_contain_text("ส่งข้อตกลงให้ผู้ประเมินแล้ว")
     appraisal = Appraisal.objects.get(staff=line["requester"])
     assert appraisal.state == Appraisal.State.AGREEMENT_SUBMITTED
 
@@ -97,7 +99,7 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
     evaluator.get_by_role("link", name=str(line["requester"])).first.click()
     evaluator.assert_accessible()
     evaluator.get_by_role("button", name="เห็นชอบข้อตกลง").click()
-    assert "เห็นชอบข้อตกลงแล้ว" in main_text(evaluator)
+    expect(evaluator.locator("main")).to_contain_text("เห็นชอบข้อตกลงแล้ว")
 
     # The staff member assesses themself, with evidence.
     staff.open(appraisal.get_absolute_url())
@@ -106,7 +108,7 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
     evidence.write_bytes(pdf_bytes(2))
     staff.get_by_label("เพิ่มไฟล์หลักฐาน").set_input_files(str(evidence))
     staff.get_by_role("button", name="อัปโหลดหลักฐาน").click()
-    assert "แนบไฟล์ “ผลการสำรวจลูกน้ำ.pdf” แล้ว" in main_text(staff)
+    expect(staff.locator("main")).to_contain_text("แนบไฟล์ “ผลการสำรวจลูกน้ำ.pdf” แล้ว")
     choose(staff, "ระดับของ “ร้อยละของหมู่บ้านที่ควบคุมลูกน้ำยุงลายได้”", 5)
     choose(staff, "ระดับของ “รายงานผลการดำเนินงานส่งตรงเวลา”", 4)
     for competency in appraisal.competencies.all():
@@ -114,7 +116,7 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
     staff.get_by_label("ความเห็น").fill("ควบคุมลูกน้ำได้ทุกหมู่บ้าน")
     staff.assert_accessible()
     staff.get_by_role("button", name="ส่งผลการประเมินตนเองให้ผู้ประเมิน").click()
-    assert "ส่งผลการประเมินตนเองแล้ว" in main_text(staff)
+    expect(staff.locator("main")).to_contain_text("ส่งผลการประเมินตนเองแล้ว")
 
     # The evaluator scores: results (5×60 + 4×40) / 500 × 70 = 64.40; competencies at 1 of expected 1 → 30.
     evaluator.open(appraisal.get_absolute_url())
@@ -126,7 +128,7 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
     evaluator.locator("fieldset").nth(0).get_by_label("ความรู้/ทักษะ/สมรรถนะที่ต้องพัฒนา").fill("การวิเคราะห์ข้อมูลทางระบาดวิทยา")
     evaluator.assert_accessible()
     evaluator.get_by_role("button", name="ส่งผลการประเมิน").click()
-    assert "คะแนนรวม 94.40 ระดับดีเด่น" in main_text(evaluator)
+    expect(evaluator.locator("main")).to_contain_text("คะแนนรวม 94.40 ระดับดีเด่น")
 
     # The next-level supervisor adjusts one level, with a reason: (5×60 + 3×40) / 500 × 70 = 58.80 + 30 = 88.80.
     supervisor = sign_in("approver")
@@ -135,13 +137,13 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
     supervisor.get_by_label("มีความเห็นต่าง และปรับคะแนน").check()
     choose(supervisor, "ระดับของ “รายงานผลการดำเนินงานส่งตรงเวลา”", 3)
     supervisor.get_by_role("button", name="บันทึกความเห็น").click()
-    assert "โปรดระบุเหตุผลที่ปรับคะแนน" in main_text(supervisor)
+    expect(supervisor.locator("main")).to_contain_text("โปรดระบุเหตุผลที่ปรับคะแนน")
     supervisor.get_by_label("มีความเห็นต่าง และปรับคะแนน").check()
     choose(supervisor, "ระดับของ “รายงานผลการดำเนินงานส่งตรงเวลา”", 3)
     supervisor.get_by_label("เหตุผลที่ปรับคะแนน").fill("รายงานเดือนมิถุนายนส่งช้า")
     supervisor.assert_accessible()
     supervisor.get_by_role("button", name="บันทึกความเห็น").click()
-    assert "คะแนนรวม 88.80 ระดับดีมาก" in main_text(supervisor)
+    expect(supervisor.locator("main")).to_contain_text("คะแนนรวม 88.80 ระดับดีมาก")
 
     # The staff member sees the result and acknowledges it.
     staff.open(appraisal.get_absolute_url())
@@ -149,7 +151,7 @@ def test_a_whole_round_from_opening_to_the_signed_form(sign_in, open_page, line,
     assert "88.80" in text and "ดีมาก" in text and "รายงานเดือนมิถุนายนส่งช้า" in text
     staff.assert_accessible()
     staff.get_by_role("button", name="ลงนามรับทราบผลการประเมิน").click()
-    assert "เสร็จสิ้นและล็อกแล้ว" in main_text(staff)
+    expect(staff.locator("main")).to_contain_text("เสร็จสิ้นและล็อกแล้ว")
     staff.screenshot_as("eservice-appraisal-phone")
 
     # The form as PDF shows the computed total and band, with who signed.
