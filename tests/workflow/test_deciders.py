@@ -8,7 +8,8 @@ from khaosan.org.models import Delegation
 from khaosan.thai.dates import thai_datetime
 from khaosan.workflow import services
 from khaosan.workflow.models import Notification, PublicationRequest, State
-from khaosan.workflow.permissions import AlreadyDecided, NoDecider, NotAllowed, RequestMovedOn, can_decide
+from khaosan.errors import NotAllowed
+from khaosan.workflow.permissions import AlreadyDecided, NoDecider, RequestMovedOn, can_decide
 from khaosan.workflow.selectors import awaiting
 from tests.workflow.conftest import make_person, submitted_request
 

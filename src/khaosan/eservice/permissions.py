@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from khaosan.eservice.models import Appraisal
 from khaosan.org.roles import Role, has_role
-from khaosan.workflow.permissions import NotAllowed
+from khaosan.errors import NotAllowed
 
 S = Appraisal.State
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from khaosan.org.roles import Role, acting_roles
 from khaosan.participation.models import Complaint, Handler, Question, Stream
-from khaosan.workflow.permissions import NotAllowed  # noqa: F401  (the back-office shows its message)
+from khaosan.errors import NotAllowed
 
 
 def _staff_of_office(user):

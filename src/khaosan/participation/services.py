@@ -48,7 +48,8 @@ from khaosan.participation.models import (
     Stream,
     case_type,
 )
-from khaosan.participation.permissions import NotAllowed, ensure_can_handle
+from khaosan.errors import NotAllowed
+from khaosan.participation.permissions import ensure_can_handle
 from khaosan.thai.calendar import add_working_days
 from khaosan.thai.dates import thai_date
 from khaosan.workflow.notify import notify, one_line, site_url

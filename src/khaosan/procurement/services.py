@@ -38,7 +38,8 @@ from khaosan.thai.dates import fiscal_year, fiscal_year_bounds, quarter_bounds, 
 from khaosan.workflow import services as workflow
 from khaosan.workflow.models import State
 from khaosan.workflow.notify import notify
-from khaosan.workflow.permissions import NotAllowed, is_author
+from khaosan.errors import NotAllowed
+from khaosan.workflow.permissions import is_author
 
 SYSTEM = "housekeeping"
 PLAN_WARNING_WORKING_DAYS = 5  # the plan's owners are told this many working days before its deadline

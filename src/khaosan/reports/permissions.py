@@ -9,7 +9,7 @@
 """
 
 from khaosan.org.roles import Role, acting_roles
-from khaosan.workflow.permissions import NotAllowed
+from khaosan.errors import NotAllowed
 
 RECORDS_FOR_ANYONE = {Role.ADMINISTRATOR, Role.WEBMASTER}
 SEES_ALL = {Role.WEBMASTER, Role.COMMITTEE, Role.ADMINISTRATOR, Role.REVIEWER, Role.APPROVER}
