@@ -510,13 +510,25 @@ class _Hashing(io.RawIOBase):
         return len(data)
 
 
+def _ensure_may_export(actor):
+    from django.utils.translation import gettext as _
+
+    from khaosan.errors import RoleRequired
+    from khaosan.org.roles import Role, has_role, is_operator
+
+    if actor is not None and not (has_role(actor, Role.ADMINISTRATOR) or is_operator(actor)):
+        raise RoleRequired(_("ส่งออกข้อมูลจราจรทางคอมพิวเตอร์ได้เฉพาะผู้ดูแลระบบ โปรดติดต่อผู้ดูแลระบบของสำนักงาน"))
+
+
 def traffic_export(*, out, date_from, date_to, address=None, username=None, reason, actor=None, system=None):
     """Write the records of `date_from`…`date_to` (Thai dates) as CSV to the binary stream `out`.
 
     For an official's request (CCA s.26, LOG-11). UTF-8 with a BOM so Excel shows Thai. The export is an
     audit event naming who, what range, which filter, why, how many rows and the file's SHA-256; the
-    days covered are verified first and the result goes with it.
+    days covered are verified first and the result goes with it. A person exports only as an office
+    administrator or a platform operator (LOG-8); `actor=None` is the command line (`traffic export`).
     """
+    _ensure_may_export(actor)
     if not (reason or "").strip():
         raise ValidationError("โปรดระบุเหตุผลหรือเลขที่หนังสือขอข้อมูล")
     if date_to < date_from:

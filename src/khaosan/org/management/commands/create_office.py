@@ -65,7 +65,7 @@ class Command(BaseCommand):
 
 def hand_over_password_link(command, person, *, who):
     """Print `person`'s one-time set-password link, and e-mail it when mail is configured."""
-    from khaosan.backoffice.manage import send_set_password_link, set_password_path
+    from khaosan.org.services import send_set_password_link, set_password_path
     from khaosan.workflow.notify import site_url
 
     link = site_url(set_password_path(person))
