@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import staff_required
+from khaosan.backoffice.decorators import staff_required
 from khaosan.catalog.models import Topic
 from khaosan.compliance import services
 from khaosan.compliance.models import ComplianceSnapshot, TopicState

@@ -12,14 +12,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import _add_errors, not_allowed, role_required, staff_required, wants_json
+from khaosan.backoffice.decorators import role_required, staff_required
+from khaosan.backoffice.errors import add_to_form, not_allowed
+from khaosan.backoffice.shortcuts import wants_json
 from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.clients import client_address
 from khaosan.eservice import forms, permissions, scoring, selectors, services
 from khaosan.eservice.models import Appraisal, AppraisalRound
 from khaosan.org.models import Staff, Unit
 from khaosan.org.roles import Role
-from khaosan.workflow.permissions import NotAllowed
+from khaosan.errors import NotAllowed
 
 S = Appraisal.State
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -344,7 +346,7 @@ def review(request, pk):
             return _refused(request, error, appraisal)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
-                _add_errors(form, error)
+                add_to_form(form, error)
             else:
                 errors = error.messages
         else:
@@ -383,7 +385,7 @@ def refusal(request, pk):
         except NotAllowed as error:
             return _refused(request, error, appraisal)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("บันทึกการแจ้งผลและพยานแล้ว การประเมินนี้เสร็จสิ้นและล็อกแล้ว"))
             return redirect(appraisal)
@@ -422,7 +424,7 @@ def round_list(request):
             except NotAllowed as error:
                 return not_allowed(request, str(error))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("เปิด%(round)s แล้ว เริ่มการประเมิน %(n)d คน และแจ้งทุกคนให้จัดทำข้อตกลงแล้ว") % {
                     "round": round_.label, "n": round_.appraisals.count()})  # fmt: skip
@@ -582,7 +584,7 @@ def person_edit(request, staff_id):
         try:
             services.profile_update(person=person, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("บันทึกข้อมูลการประเมินของ %(name)s แล้ว") % {"name": person})
             return redirect("backoffice:eservice:people")
@@ -601,7 +603,7 @@ def unit_heads(request):
             for unit, head in form.heads():
                 services.unit_head_set(unit=unit, actor=request.user, head=head)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("บันทึกหัวหน้าหน่วยงานแล้ว ผู้ประเมินในรอบที่เปิดอยู่เปลี่ยนตามสำหรับขั้นที่ยังไม่ได้ทำ"))
             return redirect("backoffice:eservice:people")

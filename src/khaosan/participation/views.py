@@ -16,7 +16,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import _add_errors, not_allowed, paginate, staff_required
+from khaosan.backoffice.decorators import staff_required
+from khaosan.backoffice.errors import add_to_form, not_allowed
+from khaosan.backoffice.shortcuts import paginate
 from khaosan.catalog.storage import blob_response
 from khaosan.clients import client_address
 from khaosan.documents.charts import bar_chart_svg
@@ -32,7 +34,7 @@ from khaosan.participation.forms import (
     SummaryForm,
 )
 from khaosan.participation.models import Complaint, EventKind, Handler, Question, Stream, case_type
-from khaosan.participation.permissions import NotAllowed
+from khaosan.errors import NotAllowed
 from khaosan.params import positive_int
 from khaosan.thai.dates import current_fiscal_year, period_of
 
@@ -151,7 +153,7 @@ def case_action(request, kind, pk, action):
             if target is None:
                 messages.error(request, " ".join(error.messages))
                 return redirect("backoffice:participation:case", kind, pk)
-            _add_errors(target, error)
+            add_to_form(target, error)
         else:
             messages.success(request, done)
             return redirect("backoffice:participation:case", kind, pk)
@@ -199,7 +201,7 @@ def office_settings(request):
                     messages.success(request, _("บันทึกกำหนดเวลาแล้ว เรื่องที่รับไว้ก่อนหน้านี้ใช้กำหนดเวลาเดิม"))
                     return redirect("backoffice:participation:setup")
         except ValidationError as error:
-            _add_errors(handler_form if "stream" in request.POST else deadlines_form, error)
+            add_to_form(handler_form if "stream" in request.POST else deadlines_form, error)
     handlers = Handler.objects.filter(office=office).select_related("staff__unit").order_by("stream", "staff__first_name")
     return render(request, "participation/backoffice/settings.html", {
         "handler_form": handler_form, "deadlines_form": deadlines_form, "handlers": handlers,
@@ -250,7 +252,7 @@ def summaries(request):
             except NotAllowed as error:
                 messages.error(request, str(error))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("ยื่นคำขอเผยแพร่สรุปผลแล้ว คำขอจะผ่านการพิจารณาตามลำดับก่อนเผยแพร่"))
                 return redirect(pub_request)

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from khaosan.backoffice.views import not_allowed, staff_required
+from khaosan.backoffice.decorators import staff_required
+from khaosan.backoffice.errors import not_allowed
 from khaosan.params import positive_int
 from khaosan.procurement import selectors, services
 from khaosan.procurement.forms import (
@@ -33,7 +34,7 @@ from khaosan.procurement.forms import (
 )
 from khaosan.procurement.models import PROCUREMENT_UNIT, BudgetKind
 from khaosan.thai.dates import current_fiscal_year, fiscal_year, quarter_bounds
-from khaosan.workflow.permissions import NotAllowed
+from khaosan.errors import NotAllowed
 
 YEARS_SHOWN = 5
 

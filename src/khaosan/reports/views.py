@@ -13,7 +13,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import _add_errors, not_allowed, paginate, staff_required
+from khaosan.backoffice.decorators import staff_required
+from khaosan.backoffice.errors import add_to_form, not_allowed
+from khaosan.backoffice.shortcuts import paginate
 from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.reports import documents, selectors, services
 from khaosan.reports.forms import ReportSectionForm, TrainingFilterForm, TrainingForm
@@ -29,7 +31,7 @@ from khaosan.reports.permissions import (
     sees_all,
 )
 from khaosan.thai.dates import current_fiscal_year
-from khaosan.workflow.permissions import NotAllowed
+from khaosan.errors import NotAllowed
 
 YEARS_LISTED = 5
 DOCUMENT_TYPES = {
@@ -88,7 +90,7 @@ def training_new(request):
             except TrainingNotAllowed as error:
                 return not_allowed(request, str(error))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("บันทึกการฝึกอบรม “%(title)s” ของ %(name)s แล้ว") % {
                     "title": training.title, "name": training.person})  # fmt: skip
@@ -116,7 +118,7 @@ def training_detail(request, pk):
             except TrainingNotAllowed as error:
                 return not_allowed(request, str(error))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("บันทึกการแก้ไขแล้ว"))
                 return redirect(_after_save(request))

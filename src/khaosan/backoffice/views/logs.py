@@ -24,7 +24,7 @@ from khaosan.clients import client_address
 from khaosan.backoffice.forms import NoColon
 from khaosan.thai.forms import NearDateField
 from khaosan.backoffice.decorators import role_required
-from khaosan.backoffice.errors import refusal
+from khaosan.backoffice.errors import attempt
 from khaosan.backoffice.shortcuts import paginate
 from khaosan.catalog.storage import content_disposition
 from khaosan.org.roles import Role, has_role
@@ -106,7 +106,7 @@ def traffic(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        with refusal(request, form=form) as refused:
+        with attempt(request, form=form) as refused:
             traffic_export(out=response, date_from=data["date_from"], date_to=data["date_to"],
                            address=data["address"] or None, username=data["username"] or None,
                            reason=data["reason"], actor=request.user)  # fmt: skip
