@@ -203,7 +203,8 @@ def staff_update(*, person, actor, roles, **fields):
     before_roles = set(person.groups.values_list("name", flat=True))
     if Role.WEBMASTER in before_roles and Role.WEBMASTER not in roles:
         _check_webmasters_remain(person.office, losing=person)
-    if "username" in fields and Staff.objects.filter(username__iexact=fields["username"]).exclude(pk=person.pk).exists():
+    taken = Staff.objects.filter(username__iexact=fields.get("username", "")).exclude(pk=person.pk)
+    if "username" in fields and taken.exists():
         raise ValidationError({"username": _("ชื่อผู้ใช้นี้มีผู้ใช้แล้ว")})
     changes = {}
     for name, value in fields.items():

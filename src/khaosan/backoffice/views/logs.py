@@ -14,20 +14,19 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from khaosan.audit.models import AuditCode, AuditEvent
 from khaosan.audit.services import audit_verify, record
-from khaosan.clients import client_address
-from khaosan.backoffice.forms import NoColon
-from khaosan.thai.forms import NearDateField
 from khaosan.backoffice.decorators import role_required
 from khaosan.backoffice.errors import attempt
+from khaosan.backoffice.forms import NoColon
 from khaosan.backoffice.shortcuts import paginate
 from khaosan.catalog.storage import content_disposition
+from khaosan.clients import client_address
 from khaosan.org.roles import Role, has_role
+from khaosan.thai.forms import NearDateField
 
 
 class AuditFilterForm(NoColon, forms.Form):

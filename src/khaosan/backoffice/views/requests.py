@@ -9,7 +9,14 @@ from django.views.decorators.http import require_POST
 
 from khaosan.backoffice.decorators import staff_required
 from khaosan.backoffice.errors import attempt, not_allowed, run_service
-from khaosan.backoffice.forms import STEP_FORMS, STEP_TITLES, DecisionForm, RequestFilterForm, RequestStartForm, UploadForm
+from khaosan.backoffice.forms import (
+    STEP_FORMS,
+    STEP_TITLES,
+    DecisionForm,
+    RequestFilterForm,
+    RequestStartForm,
+    UploadForm,
+)
 from khaosan.backoffice.shortcuts import back_to, paginate, wants_json
 from khaosan.catalog.files import type_label
 from khaosan.catalog.models import Item
