@@ -338,15 +338,25 @@ def test_an_operators_change_of_an_item_through_the_admin_is_refused_and_writes_
 # Other doors ---------------------------------------------------------------------------------------------------
 
 
-def test_only_administrators_export_the_traffic_log(office, people):
+def test_only_administrators_export_or_check_the_traffic_log_and_the_committee_checks_the_audit_trail(office, people):
     import io
 
-    from khaosan.audit.traffic import traffic_export
+    from khaosan.audit.models import ChainVerification
+    from khaosan.audit.services import audit_verify
+    from khaosan.audit.traffic import traffic_export, traffic_verify
 
     for role in ("requester", "webmaster", "committee"):
         with pytest.raises(RoleRequired):
             traffic_export(out=io.BytesIO(), date_from=dt.date(2026, 6, 16), date_to=dt.date(2026, 6, 17),
                            reason="หนังสือที่ 1/2569", actor=people[role])  # fmt: skip
+        with pytest.raises(RoleRequired):
+            traffic_verify(actor=people[role])
+    for role in ("requester", "webmaster"):
+        with pytest.raises(RoleRequired):
+            audit_verify(actor=people[role])
+    assert not ChainVerification.objects.exists()
+    assert audit_verify(actor=people["committee"]).ok and traffic_verify(actor=people["admin"]).ok
+    assert set(ChainVerification.objects.values_list("actor_label", flat=True)) == {"arunee", "teerapong"}
 
 
 def test_only_web_masters_ask_a_unit_for_a_topic(office, people):

@@ -67,7 +67,10 @@ def audit_trail(request):
 @require_POST
 @role_required(Role.COMMITTEE, Role.ADMINISTRATOR)
 def audit_check(request):
-    result = audit_verify(actor_label=request.user.get_username())
+    with attempt(request) as refused:
+        result = audit_verify(actor=request.user)
+    if refused:
+        return redirect("backoffice:audit")
     if result.ok:
         messages.success(request, _("ตรวจแล้ว บันทึกตรวจสอบครบถ้วน ไม่มีการแก้ไข (%(n)s รายการ)") % {"n": result.records})
     else:
@@ -126,7 +129,10 @@ def traffic_check(request):
     from khaosan.audit.traffic import segment_day, traffic_verify
 
     today = segment_day(timezone.now())  # the open segment, and the seven sealed UTC days before it
-    result = traffic_verify(date_from=today - dt.timedelta(days=7), date_to=today, actor_label=request.user.get_username())
+    with attempt(request) as refused:
+        result = traffic_verify(date_from=today - dt.timedelta(days=7), date_to=today, actor=request.user)
+    if refused:
+        return redirect("backoffice:traffic")
     if result.ok:
         messages.success(request, _("ตรวจแล้ว ข้อมูลจราจร 7 วันล่าสุดครบถ้วน ไม่มีการแก้ไข"))
     else:
