@@ -294,6 +294,51 @@ def closure_add(*, office, actor, date, reason):
     return closure
 
 
+# The command line: a new office, a platform operator -------------------------------------------------
+
+# The responsible units the standard names (standard.yaml: responsible), as a district office has them.
+USUAL_UNITS = [
+    ("director", "สาธารณสุขอำเภอ"),
+    ("admin", "กลุ่มงานบริหารทั่วไป"),
+    ("it", "กลุ่มงานเทคโนโลยีสารสนเทศ"),
+    ("procurement", "งานพัสดุ"),
+]
+
+
+@transaction.atomic
+def office_create(*, slug, name_th, address, admin, name_en="", hostname="", phone="", email="",
+                  system="create_office"):
+    """Make an office with its usual units and its first administrator (`admin`: username, email, names).
+
+    The door of whoever runs the deployment at its shell (`./khaosan manage create_office`): no person of
+    the system acts, so the audit rows name the command. The administrator is no superuser: Django's admin
+    is for platform operators only. Return (office, administrator).
+    """
+    office = Office.objects.create(slug=slug, name_th=name_th, name_en=name_en, address=address, hostname=hostname,
+                                   phone=phone, email=email)  # fmt: skip
+    for order, (code, name) in enumerate(USUAL_UNITS):
+        Unit.objects.create(office=office, code=code, name_th=name, order=order)
+    person = Staff(office=office, unit=office.units.get(code="it"), is_staff=False, is_superuser=False, **admin)
+    person.set_unusable_password()
+    person.save()
+    set_roles(person, [Role.ADMINISTRATOR])
+    record(None, AuditCode.OFFICE_CHANGED, office, office=office, system=system, created=True,
+           units=[code for code, _name in USUAL_UNITS])  # fmt: skip
+    record(None, AuditCode.STAFF_INVITED, person, office=office, system=system, roles=[Role.ADMINISTRATOR])
+    return office, person
+
+
+@transaction.atomic
+def operator_create(*, username, email, first_name="", last_name="", system="create_operator"):
+    """Make a platform operator: a superuser with no office and no office role (the only one /admin/ lets in)."""
+    operator = Staff(username=username, email=email, first_name=first_name, last_name=last_name, office=None,
+                     unit=None, is_staff=True, is_superuser=True)  # fmt: skip
+    operator.set_unusable_password()
+    operator.save()
+    record(None, AuditCode.STAFF_INVITED, operator, system=system, operator=True)
+    return operator
+
+
 # The operators' writes (Django's admin) ----------------------------------------------------------------
 
 
