@@ -3,7 +3,7 @@
 Two kinds of people write here, each through its own door:
 
 - An office's *administrator* manages its staff and their roles, delegations, the approval chain, the
-  publishing deadline and the closures, in the back-office (backoffice/manage_views.py), and only for his
+  publishing deadline and the closures, in the back-office (backoffice/views/staff.py), and only for his
   own office: every object is checked to belong to it (`ensure_administrator`, `ensure_manages`).
 - A *platform operator* corrects an office's particulars and host name and its units in Django's admin
   (org/admin.py), and may send anyone a fresh set-password link to their own address.
