@@ -47,3 +47,16 @@ def test_create_operator_refuses_a_taken_username():
     call_command("create_operator", username="platform", email="ops@example.go.th")
     with pytest.raises(CommandError, match="taken"):
         call_command("create_operator", username="Platform", email="other@example.go.th")
+
+
+def test_create_office_leaves_audit_rows_for_the_office_and_its_first_administrator(capsys):
+    from khaosan.audit.models import AuditCode, AuditEvent
+
+    call_command("create_office", name="สำนักงานสาธารณสุขอำเภอทดสอบ", slug="test", address="หมู่ 1 ตำบลทดสอบ",
+                 admin_username="itadmin", admin_email="it@example.go.th")  # fmt: skip
+    office = Office.objects.get(slug="test")
+    made = AuditEvent.objects.get(action=AuditCode.OFFICE_CHANGED, office=office)
+    assert made.actor_label == "system:create_office" and made.changes["created"] is True
+    invited = AuditEvent.objects.get(action=AuditCode.STAFF_INVITED, office=office)
+    assert invited.object_id == str(Staff.objects.get(username="itadmin").pk)
+    assert invited.changes["roles"] == ["administrator"]

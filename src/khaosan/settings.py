@@ -175,9 +175,9 @@ AXES_FAILURE_LIMIT = env_int("KHAOSAN_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("KHAOSAN_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "khaosan.backoffice.auth_views.locked_out"
+AXES_LOCKOUT_CALLABLE = "khaosan.backoffice.views.auth.locked_out"
 # The client address comes from khaosan's own rule: the proxy header only from a trusted proxy.
-AXES_CLIENT_IP_CALLABLE = "khaosan.backoffice.auth_views.client_ip_for_axes"
+AXES_CLIENT_IP_CALLABLE = "khaosan.backoffice.views.auth.client_ip_for_axes"
 AXES_VERBOSE = False
 # Staff sessions end after 30 minutes without activity, and when the browser closes.
 SESSION_COOKIE_AGE = env_int("KHAOSAN_SESSION_MINUTES", 30) * 60

@@ -60,7 +60,7 @@ def test_word_form_has_the_page_size_and_margins_of_the_pdf_form(office, people,
 
 def test_the_page_rule_is_the_shared_one_everywhere():
     assert A4_OFFICIAL.css in BASE_CSS
-    assert "@page" not in documents._css()  # the form does not set a page of its own
+    assert "@page" not in documents.form_css()  # the form does not set a page of its own
 
 
 def test_word_documents_are_set_in_th_sarabun_new_16_pt_with_sarabun_named_as_its_alternative(office, people):

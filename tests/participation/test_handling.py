@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from khaosan.audit.models import AuditCode, AuditEvent
+from khaosan.errors import NotAllowed
 from khaosan.participation import services
 from khaosan.participation.models import CaseEvent, Complaint, EventKind, Outcome, Status, Stream
-from khaosan.participation.permissions import NotAllowed
 from khaosan.workflow.models import Notification
 from tests.conftest import pdf_bytes, upload
 from tests.participation.conftest import complaint, verified_client

@@ -5,9 +5,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from khaosan.errors import NotAllowed
 from khaosan.participation import services
 from khaosan.participation.models import Outcome, Stream
-from khaosan.participation.permissions import NotAllowed
 from khaosan.participation.summaries import summary_counts, summary_html, summary_pdf
 from khaosan.thai.dates import period_of
 from khaosan.workflow.models import PublicationRequest, State

@@ -130,7 +130,7 @@ def test_the_allocation_date_must_be_of_the_year_and_not_ahead(office, officer, 
 
 
 def test_the_plan_and_quarters_are_kept_by_procurement_staff_only(office, officer, people, clock):
-    from khaosan.workflow.permissions import NotAllowed
+    from khaosan.errors import NotAllowed
 
     clock.move_to("2025-12-03T09:00:00")
     with pytest.raises(NotAllowed):

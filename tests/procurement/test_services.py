@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from khaosan.audit.models import AuditCode, AuditEvent
+from khaosan.errors import NotAllowed
 from khaosan.procurement import selectors, services
 from khaosan.procurement.models import ProcurementBid, ProcurementEntry, ProcurementSummary, Stage
 from khaosan.workflow import services as workflow
 from khaosan.workflow.models import PublicationRequest, State
-from khaosan.workflow.permissions import NotAllowed
 from tests.conftest import make_person
 from tests.procurement.conftest import MAY, TAX_ID_SHOP, publish_through_chain, two_procurements
 

@@ -13,11 +13,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from khaosan.backoffice import manage
 from khaosan.catalog.models import Item
 from khaosan.catalog.services import item_withdraw
 from khaosan.compliance.models import ComplianceSnapshot
 from khaosan.compliance.services import item_expiry_record
+from khaosan.org import services as org_services
+from khaosan.org.models import Office
 from khaosan.public.models import DailyVisits
 from khaosan.reports import services as reports
 from khaosan.workflow import services as wf
@@ -119,7 +120,7 @@ def fy2569(office, staff, clock):
 
     # 3 Nov 2025: the administrator makes นางมาลี a web master (the trail's record of the appointment).
     walk.to("2025-11-03 10:00")
-    manage.staff_update(person=people["colleague"], actor=people["admin"], roles=["webmaster"])
+    org_services.staff_update(person=people["colleague"], actor=people["admin"], roles=["webmaster"])
 
     # Items with an end to their publication, made in advance.
     walk.to("2025-12-20 09:00")
@@ -132,7 +133,9 @@ def fy2569(office, staff, clock):
     r.withdrawn_by_request = walk.item("ข่าวที่ถอนตามคำขอ", "2026-01-20 08:00")
 
     walk.to("2026-02-10 10:00")
+    Office.objects.filter(pk=office.pk).update(changes_need_approval=False)  # the office let web masters withdraw
     item_withdraw(item=r.withdrawn_directly, actor=people["webmaster"], reason="ข้อมูลซ้ำกับรายการอื่น")
+    Office.objects.filter(pk=office.pk).update(changes_need_approval=True)
 
     # The daily job records the 1 March takedown half an hour later.
     walk.to("2026-03-01 00:30")
@@ -184,7 +187,7 @@ def fy2569(office, staff, clock):
 
     # 16 Jun: นายธนกร stops being a web master.
     walk.to("2026-06-16 10:00")
-    manage.staff_update(person=people["webmaster2"], actor=people["admin"], roles=[])
+    org_services.staff_update(person=people["webmaster2"], actor=people["admin"], roles=[])
 
     # Trainings, recorded on 17 Jun (the suite's usual day).
     walk.to("2026-06-17 10:00")

@@ -4,11 +4,12 @@ import pytest
 from django.core import mail
 
 from khaosan.audit.models import AuditEvent
+from khaosan.errors import NotAllowed
 from khaosan.org.models import Delegation
 from khaosan.thai.dates import thai_datetime
 from khaosan.workflow import services
 from khaosan.workflow.models import Notification, PublicationRequest, State
-from khaosan.workflow.permissions import AlreadyDecided, NoDecider, NotAllowed, RequestMovedOn, can_decide
+from khaosan.workflow.permissions import AlreadyDecided, NoDecider, RequestMovedOn, can_decide
 from khaosan.workflow.selectors import awaiting
 from tests.workflow.conftest import make_person, submitted_request
 

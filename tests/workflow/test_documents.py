@@ -164,7 +164,7 @@ def assert_form_facts(text, pub_request, people):
         documents.FORM_TITLE, "ในสังกัดสำนักงานปลัดกระทรวงสาธารณสุข", pub_request.office.name_th, pub_request.reference,
         "ชื่อหน่วยงาน", pub_request.requester_unit.name_th, "วัน/เดือน/ปี", thai_date(local(WHEN["resubmitted"])),
         "หัวข้อ", SCRIPT_TITLE, "<script>", "รายละเอียดข้อมูล(โดยสรุปหรือเอกสารแนบ)", pub_request.summary,
-        FILE_NAME, "PDF", human_size(len(pdf_bytes(2))), documents._topic_text(pub_request.topic),
+        FILE_NAME, "PDF", human_size(len(pdf_bytes(2))), documents.topic_text(pub_request.topic),
         "1 ตุลาคม 2568 – 31 ธันวาคม 2568",
         "แหล่งที่มา", "งานพัสดุ", "Linkภายนอก", f"{SITE}{pub_request.item.get_absolute_url()}", "หมายเหตุ",
         pub_request.remarks, "ตรวจแล้วไม่พบข้อมูลส่วนบุคคล",

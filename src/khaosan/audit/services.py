@@ -75,12 +75,30 @@ def actor_label(actor=None, *, system=None):
     return f"system:{system}" if system else "anonymous"
 
 
-def audit_verify(*, actor_label="system:audit-verify"):
+def ensure_log_reader(actor, *roles):
+    """Raise RoleRequired unless `actor` holds one of `roles` or is a platform operator (LOG-8: who reads logs)."""
+    from django.utils.translation import gettext as _
+
+    from khaosan.errors import RoleRequired
+    from khaosan.org.roles import Role, has_role, is_operator
+
+    if not (has_role(actor, *roles) or is_operator(actor)):
+        names = ", ".join(str(Role(role).label) for role in roles)
+        raise RoleRequired(_("งานนี้สำหรับ %(roles)s เท่านั้น โปรดติดต่อผู้ดูแลระบบของสำนักงาน") % {"roles": names})
+
+
+def audit_verify(*, actor_label="system:audit-verify", actor=None):
     """Recompute the audit chain from its first row; keep and return the outcome (LOG-7).
 
     Finds rows changed in place, removed (a gap in `seq`, a broken link, or fewer rows than the head
-    counts) and moved (storage order disagreeing with chain order).
+    counts) and moved (storage order disagreeing with chain order). A person (`actor`) runs it as a
+    member of the committee or an administrator; the command line and housekeeping pass only a label.
     """
+    if actor is not None:
+        from khaosan.org.roles import Role
+
+        ensure_log_reader(actor, Role.COMMITTEE, Role.ADMINISTRATOR)
+        actor_label = actor.get_username()
     result = chain.Verification(chain=AUDIT_CHAIN)
     rows = AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
     count, last_seq, last_hash = chain.walk(

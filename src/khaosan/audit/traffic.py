@@ -330,12 +330,16 @@ def _describe(row):
     return f"record id {row.id} ({chain.canonical_time(row.at, milliseconds=True)})"
 
 
-def traffic_verify(*, date_from=None, date_to=None, actor_label="system:traffic-verify"):
+def traffic_verify(*, date_from=None, date_to=None, actor_label="system:traffic-verify", actor=None):
     """Recompute the chains and seals of the days in range; keep and return the outcome (LOG-7).
 
     Finds records changed in place, removed (from the middle or the end of a day), moved, records of
-    a day with no head, days missing from the sequence, and seals that no longer match.
+    a day with no head, days missing from the sequence, and seals that no longer match. A person
+    (`actor`) runs it as an administrator or an operator; commands and the export pass only a label.
     """
+    if actor is not None:
+        _ensure_traffic_reader(actor)
+        actor_label = actor.get_username()
     result = chain.Verification(chain=TRAFFIC)
     segments = TrafficSegment.objects.order_by("day")
     records = TrafficRecord.objects.all()
@@ -510,13 +514,24 @@ class _Hashing(io.RawIOBase):
         return len(data)
 
 
+def _ensure_traffic_reader(actor):
+    """The traffic log is read by administrators and operators only (LOG-8), whatever screen asks."""
+    from khaosan.audit.services import ensure_log_reader
+    from khaosan.org.roles import Role
+
+    if actor is not None:
+        ensure_log_reader(actor, Role.ADMINISTRATOR)
+
+
 def traffic_export(*, out, date_from, date_to, address=None, username=None, reason, actor=None, system=None):
     """Write the records of `date_from`…`date_to` (Thai dates) as CSV to the binary stream `out`.
 
     For an official's request (CCA s.26, LOG-11). UTF-8 with a BOM so Excel shows Thai. The export is an
     audit event naming who, what range, which filter, why, how many rows and the file's SHA-256; the
-    days covered are verified first and the result goes with it.
+    days covered are verified first and the result goes with it. A person exports only as an office
+    administrator or a platform operator (LOG-8); `actor=None` is the command line (`traffic export`).
     """
+    _ensure_traffic_reader(actor)
     if not (reason or "").strip():
         raise ValidationError("โปรดระบุเหตุผลหรือเลขที่หนังสือขอข้อมูล")
     if date_to < date_from:

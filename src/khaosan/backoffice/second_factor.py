@@ -89,9 +89,15 @@ def verify(user, token):
 
 @transaction.atomic
 def reset(*, user, actor, address=None):
-    """An administrator removes someone's second factor (a lost phone); they enrol again at next sign-in."""
-    from khaosan.audit.models import AuditCode
+    """An administrator removes someone's second factor (a lost phone); they enrol again at next sign-in.
 
+    Only an administrator of the person's own office may (org.services.ensure_manages): whoever resets the
+    factor can sign in as the person with their password.
+    """
+    from khaosan.audit.models import AuditCode
+    from khaosan.org.services import ensure_manages
+
+    ensure_manages(actor, user)
     for device in devices_for_user(user, confirmed=None):
         device.delete()
     record(actor, AuditCode.AUTH_2FA_RESET, user, office=user.office, address=address)

@@ -1,6 +1,11 @@
 """Writes to the catalog: items, their files, publishing and taking down.
 
 Every function checks first, then changes, then records an audit event in the same transaction.
+Who may (`ensure_webmaster_of`, `ensure_can_change`): a person changes, withdraws or publishes an item
+only as a web master of its office, and changes or withdraws one directly (without a request) only where
+the office does not send changes through its approval chain (Office.changes_need_approval, S-2.3);
+otherwise workflow.request_publish carries out the approved request (`through_request=True`). An actor of
+None is the system itself (housekeeping, the demo builder, sync_standard), with no person to check.
 Uploads are inspected before anything is written, so a refused file leaves nothing behind; services
 that store files run in `atomic_with_files()`, so a rollback takes the files it wrote off the disk too.
 The search index follows item and attachment saves through `catalog.signals`.
@@ -20,11 +25,68 @@ from khaosan.catalog.files import inspect_upload
 from khaosan.catalog.html import clean_html
 from khaosan.catalog.models import Attachment, Item, ItemVersion, Topic
 from khaosan.catalog.storage import atomic_with_files, store_blob
+from khaosan.errors import NotAllowed, OtherOffice, RoleRequired
+from khaosan.org.roles import Role, has_role
 
 EDITABLE_FIELDS = (
     "topic", "title", "summary", "body", "external_url", "owner_unit", "source",
     "data_from", "data_to", "publish_at", "expire_at", "fiscal_year", "quarter",
 )  # fmt: skip
+
+
+class WebmasterRequired(RoleRequired):
+    """Only a web master of the item's office publishes, changes or withdraws an item (S-2.3)."""
+
+    code = "webmaster_required"
+
+
+class ChangeNeedsApproval(NotAllowed):
+    """The office sends every replacement and withdrawal through its approval chain: ask with a request."""
+
+    code = "change_needs_approval"
+
+
+class ItemLeftSite(NotAllowed):
+    """An expired or withdrawn item comes back to the public site only through a new request (S-2.4)."""
+
+    code = "item_left_site"
+
+
+def _person(actor):
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def ensure_webmaster_of(actor, office_id):
+    """Raise unless `actor` (a person) is a web master of the office `office_id`; None is the system."""
+    if actor is None:
+        return
+    if not _person(actor) or actor.office_id != office_id:
+        raise OtherOffice(_("ไม่พบรายการนี้ในสำนักงานของท่าน โปรดเปิดรายการจากหน้ารายการที่เผยแพร่"))
+    if not has_role(actor, Role.WEBMASTER):
+        raise WebmasterRequired(_("เผยแพร่ แก้ไข หรือถอนรายการได้เฉพาะผู้ดูแลเว็บไซต์ของสำนักงาน "
+                                  "โปรดยื่นคำขอเผยแพร่ คำขอแทนที่ หรือคำขอถอนแทน"))  # fmt: skip
+
+
+def ensure_can_change(actor, item, *, withdraw=False, through_request=False):
+    """Raise unless `actor` may change (or `withdraw`) `item` now, directly or carrying out an approved request.
+
+    `through_request` is for workflow.request_publish, which has checked the approved request first.
+    """
+    ensure_webmaster_of(actor, item.office_id)
+    if actor is None or through_request or not item.office.changes_need_approval:
+        return
+    if withdraw:
+        raise ChangeNeedsApproval(_("สำนักงานกำหนดให้การถอนรายการต้องผ่านการอนุมัติ โปรดยื่นคำขอถอน"))
+    raise ChangeNeedsApproval(_("สำนักงานกำหนดให้การแทนที่รายการต้องผ่านการอนุมัติ โปรดยื่นคำขอแทนที่"))
+
+
+def can_change_directly(actor, item):
+    """Whether the item's page offers `actor` the direct edit and withdraw buttons."""
+    try:
+        ensure_can_change(actor, item)
+    except NotAllowed:
+        return False
+    return True
 
 
 def inspect_uploads(uploads):
@@ -75,6 +137,7 @@ def default_expiry(topic, publish_at):
 @atomic_with_files()
 def item_create(*, office, actor=None, files=(), status=Item.Status.DRAFT, **fields):
     """Create an item (a draft unless `status` says otherwise) with its files."""
+    ensure_webmaster_of(actor, office.pk)
     fields["body"] = clean_html(fields.get("body", ""))
     validate_item_fields(office=office, fields=fields)
     inspected = inspect_uploads(files)
@@ -100,10 +163,12 @@ def item_update(*, item, actor=None, through_request=False, **fields):
     (S-2.4): a direct edit may correct it in the archive, never put it back on the site.
     """
     item = Item.objects.select_for_update().get(pk=item.pk)
+    ensure_can_change(actor, item, through_request=through_request)
     if item.was_public and not through_request and "expire_at" in fields:
         expire_at = fields["expire_at"]
         if expire_at is None or expire_at > timezone.now():
-            raise ValidationError({"expire_at": _("รายการนี้ถูกนำออกจากเว็บไซต์แล้ว จะกลับมาเผยแพร่ได้ด้วยคำขอเผยแพร่ใหม่เท่านั้น")})
+            raise ItemLeftSite(_("รายการนี้ถูกนำออกจากเว็บไซต์แล้ว จะกลับมาเผยแพร่ได้ด้วยคำขอเผยแพร่ใหม่เท่านั้น"),
+                               field="expire_at")  # fmt: skip
     if "body" in fields:
         fields["body"] = clean_html(fields["body"])
     merged = {name: getattr(item, name) for name in EDITABLE_FIELDS} | fields
@@ -125,6 +190,7 @@ def item_update(*, item, actor=None, through_request=False, **fields):
 def item_publish(*, item, actor=None, publish_at=None, expire_at=None):
     """Publish an item now or at `publish_at`; expiry defaults from its topic."""
     item = Item.objects.select_for_update().get(pk=item.pk)
+    ensure_webmaster_of(actor, item.office_id)
     publish_at = publish_at or item.publish_at or timezone.now()
     expire_at = expire_at or item.expire_at or default_expiry(item.topic, publish_at)
     if expire_at and expire_at <= publish_at:
@@ -140,11 +206,12 @@ def item_publish(*, item, actor=None, publish_at=None, expire_at=None):
 
 
 @transaction.atomic
-def item_withdraw(*, item, actor=None, reason):
+def item_withdraw(*, item, actor=None, reason, through_request=False):
     """Take an item down (ถอนการเผยแพร่): it leaves the public site at once and is archived, never deleted."""
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    ensure_can_change(actor, item, withdraw=True, through_request=through_request)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("โปรดระบุเหตุผลที่ถอนการเผยแพร่")})
-    item = Item.objects.select_for_update().get(pk=item.pk)
     item_snapshot(item=item, actor=actor, note=_("ก่อนถอนการเผยแพร่"))
     item.status = Item.Status.WITHDRAWN
     item.withdrawn_at = timezone.now()
@@ -155,8 +222,9 @@ def item_withdraw(*, item, actor=None, reason):
 
 
 @atomic_with_files()
-def attachment_add(*, item, upload, actor=None, title="", alt_text=""):
-    """Attach one uploaded file to an item after inspecting it."""
+def attachment_add(*, item, upload, actor=None, title="", alt_text="", through_request=False):
+    """Attach one uploaded file to an item after inspecting it (a change of the item, with the same rule)."""
+    ensure_can_change(actor, item, through_request=through_request)
     facts = inspect_upload(upload)
     order = item.attachments.count()
     attachment = _attach(item, facts, order=order, title=title, alt_text=alt_text)
@@ -240,8 +308,9 @@ def item_replace_content(*, item, actor=None, note="", files=None, uploads=None,
     the old attachments stay in the version history, detached from the item. `uploads` (files sent by
     a web master) are inspected before anything is written and stored as the new files.
     """
-    inspected = inspect_uploads(uploads) if uploads else None
     item = Item.objects.select_for_update().get(pk=item.pk)
+    ensure_can_change(actor, item, through_request=through_request)
+    inspected = inspect_uploads(uploads) if uploads else None
     if inspected is not None:
         files = [(store_blob(facts), facts.name, facts.extension) for facts in inspected]
     item_snapshot(item=item, actor=actor, note=note or _("ก่อนแทนที่เนื้อหา"))

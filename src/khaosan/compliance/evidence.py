@@ -241,7 +241,7 @@ def _memo(pack):
     paragraphs = [
         f"ด้วย{unit.name_th} มีความประสงค์ขอเผยแพร่ข้อมูล เรื่อง “{pub_request.title}” ผ่านเว็บไซต์ของ{office.name_th} "
         f"ในหัวข้อ “{topic.name_th}” หมวด {topic.category.number} {topic.category.name_th}"
-        + (f" ซึ่งเป็นข้อมูลช่วง {documents._range(pub_request.data_from, pub_request.data_to)}"
+        + (f" ซึ่งเป็นข้อมูลช่วง {documents.date_range(pub_request.data_from, pub_request.data_to)}"
            if pub_request.data_from or pub_request.data_to else ""),
         "การเผยแพร่ครั้งนี้เป็นไปตามกรอบแนวทางการเผยแพร่ข้อมูลต่อสาธารณะผ่านเว็บไซต์ของหน่วยงาน "
         "และเป็นหลักฐานประกอบการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงาน (ITA) "
@@ -257,11 +257,11 @@ def _memo(pack):
     opinions = [
         Opinion(
             title="ผลการพิจารณาของผู้อนุมัติ" if approval is not None and d.pk == approval.pk
-            else f"ความเห็นของ{documents._role_label(d.role)}",
+            else f"ความเห็นของ{documents.role_label(d.role)}",
             verdict=("อนุญาตให้เผยแพร่" if approval is not None and d.pk == approval.pk else "เห็นควรอนุญาต")
             if d.verdict == Verdict.APPROVE else d.get_verdict_display(),
             reason=d.reason_text, name=d.actor_name, position=d.actor_position,
-            delegation=documents._delegation_text(d), date=thai_date(d.decided_at),
+            delegation=documents.delegation_text(d), date=thai_date(d.decided_at),
             final=approval is not None and d.pk == approval.pk,
         )
         for d in decisions
@@ -298,7 +298,7 @@ def packs_for(entries, *, fiscal_year, generated_at=None):
             pack = Pack(item=item, fiscal_year=fiscal_year, placements=placements, pub_request=pub_request,
                         documents=[_document(a) for a in attachments.get(item.pk, [])], generated=when)  # fmt: skip
             if pub_request is not None:
-                pack.memos = [documents._memo_part(f) for f in pub_request.files.all()
+                pack.memos = [documents.memo_part(f) for f in pub_request.files.all()
                               if f.kind == RequestFile.Kind.MEMO]  # fmt: skip
                 if not pack.bound_memos:
                     pack.memo = _memo(pack)
@@ -367,7 +367,7 @@ def _render_sections(sections, *, renderer, head=""):
 
     body = head + "".join(html for _, html in sections)
     reader = PdfReader(io.BytesIO(renderer.render(document_html(body, title="MOIT", extra_css=_css()))))
-    marks = documents._page_marks(reader.pages, PACK_START_URL)
+    marks = documents.page_marks(reader.pages, PACK_START_URL)
     if [key for _, key in marks] != [key for key, _ in sections]:
         raise RuntimeError("could not find where each section starts in the rendered document")
     starts = [index for index, _ in marks]
@@ -401,7 +401,7 @@ class _Builder:
     def add_pages(self, pages):
         for page in pages:
             added = self.writer.add_page(page)
-            documents._drop_links(added, PACK_START_URL)
+            documents.drop_links(added, PACK_START_URL)
 
     def bookmark(self, title, page, parent=None):
         self.marks.append((title[:120], page, parent))
@@ -456,7 +456,7 @@ def item_pack_pdf(item, *, fiscal_year=None, renderer=None, generated_at=None):
     """The evidence pack of one published item as PDF bytes: cover, memo, the document, the form."""
     fy = fiscal_year or item.fiscal_year
     pack = packs_for([(item, item_placements(item, fy))], fiscal_year=fy, generated_at=generated_at)[0]
-    with documents._renderer_scope(renderer) as active:
+    with documents.renderer_scope(renderer) as active:
         _, covers, forms, _ = _render_packs([pack], active)
     builder = _Builder()
     builder.add_pack(pack, covers[0], forms.get(id(pack)))
@@ -491,7 +491,7 @@ def ita_pack_pdf(office, fy, *, quarter=None, renderer=None, generated_at=None):
         })  # fmt: skip
     ordered = list(packs.values())
     builder = _Builder()
-    with documents._renderer_scope(renderer) as active:
+    with documents.renderer_scope(renderer) as active:
         reader, covers, forms, head_pages = _render_packs(ordered, active, head=index)
     builder.bookmark("สารบัญ", 0)
     builder.add_pages(reader.pages[:head_pages])
@@ -517,7 +517,7 @@ def ita_pack_zip(office, fy, *, quarter=None, renderer=None, generated_at=None):
     generated_at = generated_at or timezone.now()
     groups, packs = _bundle_packs(office, fy, quarter, generated_at)
     ordered = list(packs.values())
-    with documents._renderer_scope(renderer) as active:
+    with documents.renderer_scope(renderer) as active:
         _, covers, forms, _ = _render_packs(ordered, active)
     pdfs = {}
     for pack, cover in zip(ordered, covers):
@@ -539,7 +539,7 @@ def ita_pack_zip(office, fy, *, quarter=None, renderer=None, generated_at=None):
                     rows.append([code.code, placement.code.number, f"{placement.quarter}/{fy}", item.title,
                                  pack.public_url, form, name])  # fmt: skip
         text = io.StringIO()
-        csv.writer(text).writerows([[documents._csv_cell(cell) for cell in row] for row in rows])
+        csv.writer(text).writerows([[documents.csv_cell(cell) for cell in row] for row in rows])
         archive.writestr("index.csv", "\ufeff" + text.getvalue())
     return out.getvalue()
 
@@ -554,6 +554,6 @@ def ita_urls_csv(office, fy):
             rows.append([top, row.code.number, f"{evidence.quarter}/{fy}", evidence.title, site_url(evidence.url),
                          site_url(evidence.form_url) if evidence.form_url else ""])  # fmt: skip
     text = io.StringIO()
-    csv.writer(text).writerows([[documents._csv_cell(cell) for cell in row] for row in rows])
+    csv.writer(text).writerows([[documents.csv_cell(cell) for cell in row] for row in rows])
     return ("\ufeff" + text.getvalue()).encode()
 

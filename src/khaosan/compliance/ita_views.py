@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from khaosan.backoffice.views import role_required
+from khaosan.backoffice.decorators import role_required
 from khaosan.catalog import selectors
 from khaosan.catalog.models import Item
 from khaosan.catalog.storage import content_disposition

@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 import math
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +22,7 @@ from khaosan.catalog.models import Item, StandardRelease
 from khaosan.catalog.services import item_snapshot
 from khaosan.compliance.models import ComplianceSnapshot, Reminder
 from khaosan.compliance.states import completeness, policy, topic_statuses
+from khaosan.errors import NotAllowed, RoleRequired
 from khaosan.org.models import Office, Staff
 from khaosan.org.roles import Role, has_role, members
 from khaosan.thai.calendar import is_working_day, office_closures
@@ -220,14 +220,14 @@ def topic_request_ask(*, office, actor, topic):
     per topic, so a second click does not flood anyone's inbox.
     """
     if actor.office_id != office.pk or not has_role(actor, Role.WEBMASTER):
-        raise ValidationError(_("แจ้งหน่วยงานได้เฉพาะผู้ดูแลเว็บไซต์ของสำนักงาน"))
+        raise RoleRequired(_("แจ้งหน่วยงานได้เฉพาะผู้ดูแลเว็บไซต์ของสำนักงาน"))
     (status,) = topic_statuses(office, topics=[topic])
     people = list(Staff.objects.filter(unit__in=status.units, is_active=True).exclude(pk=actor.pk))
     if not people:
-        raise ValidationError(_("หัวข้อนี้ไม่มีหน่วยงานที่รับผิดชอบโดยเฉพาะ หรือหน่วยงานยังไม่มีเจ้าหน้าที่ในระบบ"))
+        raise NotAllowed(_("หัวข้อนี้ไม่มีหน่วยงานที่รับผิดชอบโดยเฉพาะ หรือหน่วยงานยังไม่มีเจ้าหน้าที่ในระบบ"))
     today = timezone.localdate()
     if not reminder_once(office=office, kind="topic.ask", key=f"{office.pk}:{topic.code}:{today}", recipients=len(people)):
-        raise ValidationError(_("วันนี้แจ้งหน่วยงานเรื่องหัวข้อนี้ไปแล้ว"))
+        raise NotAllowed(_("วันนี้แจ้งหน่วยงานเรื่องหัวข้อนี้ไปแล้ว"))
     link = f"{reverse('backoffice:request-new')}?{urlencode({'topic': topic.code, 'title': status.suggested_title})}"
     facts = {"topic": topic.name_th, "state": status.label, "who": actor.get_full_name() or actor.get_username(),
              "title": status.suggested_title, "reason": status.reason}  # fmt: skip

@@ -5,7 +5,6 @@ every other staff member sees the topics their own unit answers for, with "reque
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +12,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import staff_required
+from khaosan.backoffice.decorators import staff_required
+from khaosan.backoffice.errors import attempt
 from khaosan.catalog.models import Topic
 from khaosan.compliance import services
 from khaosan.compliance.models import ComplianceSnapshot, TopicState
@@ -107,10 +107,8 @@ def ask_unit(request, code):
     if topic is None:
         messages.error(request, _("ไม่พบหัวข้อนี้"))
         return redirect("backoffice:compliance")
-    try:
+    with attempt(request) as refused:
         told = services.topic_request_ask(office=request.user.office, actor=request.user, topic=topic)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
+    if not refused:
         messages.success(request, _("แจ้ง %(n)d คนในหน่วยงานที่รับผิดชอบแล้ว พร้อมลิงก์แบบคำขอที่กรอกไว้ให้") % {"n": told})
     return redirect(f"{reverse('backoffice:compliance')}#topic-{topic.code}")

@@ -227,7 +227,7 @@ def _css():
 
 
 def _footer(note):
-    from khaosan.workflow.documents import _footer as workflow_footer
+    from khaosan.workflow.documents import footer_html as workflow_footer
 
     return workflow_footer(note)
 
@@ -257,7 +257,7 @@ def _docx_document():
     from docx import Document
     from docx.shared import Cm, Pt
 
-    from khaosan.workflow.documents import _docx_style
+    from khaosan.documents.word import style as _docx_style
 
     document = Document()
     section = document.sections[0]
@@ -274,7 +274,7 @@ def _docx_document():
 def _docx_table(document, headers, rows, *, size=14, widths=None):
     from docx.shared import Cm
 
-    from khaosan.workflow.documents import _docx_run
+    from khaosan.documents.word import run as _docx_run
 
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -295,7 +295,8 @@ def _docx_table(document, headers, rows, *, size=14, widths=None):
 def _docx_signatures(document, signatures):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from khaosan.workflow.documents import _docx_borderless, _docx_run
+    from khaosan.documents.word import borderless as _docx_borderless
+    from khaosan.documents.word import run as _docx_run
 
     table = document.add_table(rows=1, cols=len(signatures))
     _docx_borderless(table)
@@ -317,7 +318,8 @@ def appraisal_form_docx(appraisal, *, generated_at=None):
     """The same form as a Word document (TH Sarabun New 16 pt, the margins of the PDF)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from khaosan.workflow.documents import _docx_page_number_footer, _docx_run
+    from khaosan.documents.word import page_number_footer as _docx_page_number_footer
+    from khaosan.documents.word import run as _docx_run
 
     form = form_data(appraisal, generated_at=generated_at)
     document = _docx_document()

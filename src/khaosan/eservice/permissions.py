@@ -10,9 +10,9 @@ line; they do not score.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from khaosan.errors import NotAllowed
 from khaosan.eservice.models import Appraisal
 from khaosan.org.roles import Role, has_role
-from khaosan.workflow.permissions import NotAllowed
 
 S = Appraisal.State
 

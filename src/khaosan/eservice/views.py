@@ -5,21 +5,21 @@ answers 404; each time someone opens another person's appraisal (page, form, fil
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import _add_errors, not_allowed, role_required, staff_required, wants_json
+from khaosan.backoffice.decorators import role_required, staff_required
+from khaosan.backoffice.errors import add_to_form, attempt, not_allowed, run_service
+from khaosan.backoffice.shortcuts import wants_json
 from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.clients import client_address
 from khaosan.eservice import forms, permissions, scoring, selectors, services
 from khaosan.eservice.models import Appraisal, AppraisalRound
 from khaosan.org.models import Staff, Unit
 from khaosan.org.roles import Role
-from khaosan.workflow.permissions import NotAllowed
 
 S = Appraisal.State
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,9 +42,17 @@ def _file_response(content, mime, name, *, inline=False):
     return response
 
 
-def _refused(request, error, appraisal):
-    messages.error(request, str(error))
-    return redirect(appraisal)
+def _bad_input(request, refused):
+    """Return the errors an appraisal page lists for bad input ([] when the call went through).
+
+    None after a refusal: its message goes to the appraisal page, to which the view redirects.
+    """
+    if not refused:
+        return []
+    if refused.bad_input:
+        return refused.error.messages
+    messages.error(request, refused.message)
+    return None
 
 
 # Home: my current round ------------------------------------------------------------------------------------
@@ -114,7 +122,7 @@ def agreement_edit(request, pk):
     competencies = forms.CompetencyFormSet(data, initial=competencies_initial, prefix="competencies")
     errors = []
     if request.method == "POST" and indicators.is_valid() and competencies.is_valid():
-        try:
+        with attempt(request, message=False) as refused:
             services.agreement_save(
                 appraisal=appraisal, actor=request.user,
                 indicators=[f.row() for f in indicators.forms if f.cleaned_data],
@@ -122,11 +130,10 @@ def agreement_edit(request, pk):
             )  # fmt: skip
             if "submit" in request.POST:
                 services.agreement_submit(appraisal=appraisal, actor=request.user)
-        except NotAllowed as error:
-            return _refused(request, error, appraisal)
-        except ValidationError as error:
-            errors = error.messages
-        else:
+        errors = _bad_input(request, refused)
+        if errors is None:
+            return redirect(appraisal)
+        if not refused:
             if "submit" in request.POST:
                 messages.success(request, _("ส่งข้อตกลงให้ผู้ประเมินแล้ว ระบบแจ้ง %(name)s ให้พิจารณาแล้ว") % {
                     "name": appraisal.evaluator})  # fmt: skip
@@ -147,10 +154,9 @@ def agreement_edit(request, pk):
 @staff_required
 def agreement_copy(request, pk):
     appraisal = _appraisal(request, pk)
-    try:
+    with attempt(request) as refused:
         previous = services.agreement_copy_previous(appraisal=appraisal, actor=request.user)
-    except (NotAllowed, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    if refused:
         return redirect(appraisal)
     messages.success(request, _("คัดลอกข้อตกลงจาก%(round)s แล้ว โปรดตรวจและแก้ไขให้ตรงกับรอบนี้") % {
         "round": previous.round.label})  # fmt: skip
@@ -161,12 +167,8 @@ def agreement_copy(request, pk):
 @staff_required
 def agreement_submit(request, pk):
     appraisal = _appraisal(request, pk)
-    try:
-        services.agreement_submit(appraisal=appraisal, actor=request.user)
-    except (NotAllowed, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, _("ส่งข้อตกลงให้ผู้ประเมินแล้ว"))
+    run_service(request, lambda: services.agreement_submit(appraisal=appraisal, actor=request.user),
+                success=_("ส่งข้อตกลงให้ผู้ประเมินแล้ว"))  # fmt: skip
     return redirect(appraisal)
 
 
@@ -177,15 +179,9 @@ def agreement_decide(request, pk):
     form = forms.AgreementDecisionForm(request.POST)
     form.is_valid()
     agree = request.POST.get("decision") == "agree"
-    try:
-        services.agreement_decide(appraisal=appraisal, actor=request.user, agree=agree,
-                                  note=form.cleaned_data.get("note", ""))  # fmt: skip
-    except NotAllowed as error:
-        return _refused(request, error, appraisal)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("เห็นชอบข้อตกลงแล้ว") if agree else _("ส่งข้อตกลงกลับให้แก้ไขแล้ว"))
+    run_service(request, lambda: services.agreement_decide(appraisal=appraisal, actor=request.user, agree=agree,
+                                                           note=form.cleaned_data.get("note", "")),
+                success=_("เห็นชอบข้อตกลงแล้ว") if agree else _("ส่งข้อตกลงกลับให้แก้ไขแล้ว"))  # fmt: skip
     return redirect(appraisal)
 
 
@@ -207,17 +203,16 @@ def self_assessment(request, pk):
     errors = []
     if request.method == "POST" and levels.is_valid() and comment.is_valid():
         submit = "submit" in request.POST
-        try:
+        with attempt(request, message=False) as refused:
             services.self_assessment_save(
                 appraisal=appraisal, actor=request.user, indicator_levels=levels.indicator_levels(),
                 competency_levels=levels.competency_levels(), notes=levels.notes(),
                 comment=comment.cleaned_data["comment"], submit=submit,
             )  # fmt: skip
-        except NotAllowed as error:
-            return _refused(request, error, appraisal)
-        except ValidationError as error:
-            errors = error.messages
-        else:
+        errors = _bad_input(request, refused)
+        if errors is None:
+            return redirect(appraisal)
+        if not refused:
             if submit:
                 messages.success(request, _("ส่งผลการประเมินตนเองแล้ว ระบบแจ้ง %(name)s ให้ให้คะแนนแล้ว") % {
                     "name": appraisal.evaluator})  # fmt: skip
@@ -238,12 +233,9 @@ def evidence_add(request, pk):
     error = None
     evidence = None
     if form.is_valid():
-        try:
+        with attempt(request, message=False) as refused:
             evidence = services.evidence_add(appraisal=appraisal, actor=request.user, upload=form.cleaned_data["file"])
-        except ValidationError as refused:
-            error = " ".join(refused.messages)
-        except NotAllowed as refused:
-            error = str(refused)
+        error = refused.message or None
     else:
         error = " ".join(e for errors in form.errors.values() for e in errors)
     if wants_json(request):
@@ -265,12 +257,9 @@ def evidence_add(request, pk):
 @staff_required
 def evidence_remove(request, pk, evidence_id):
     appraisal = _appraisal(request, pk)
-    try:
-        services.evidence_remove(appraisal=appraisal, actor=request.user, evidence_id=evidence_id)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("นำไฟล์หลักฐานออกแล้ว"))
+    run_service(request, lambda: services.evidence_remove(appraisal=appraisal, actor=request.user,
+                                                          evidence_id=evidence_id),
+                success=_("นำไฟล์หลักฐานออกแล้ว"))  # fmt: skip
     return redirect("backoffice:eservice:self", pk)
 
 
@@ -299,17 +288,16 @@ def assessment(request, pk):
     errors = []
     if request.method == "POST" and levels.is_valid() and comment.is_valid() and plan.is_valid():
         submit = "submit" in request.POST
-        try:
+        with attempt(request, message=False) as refused:
             services.assessment_save(
                 appraisal=appraisal, actor=request.user, indicator_levels=levels.indicator_levels(),
                 competency_levels=levels.competency_levels(), comment=comment.cleaned_data["comment"],
                 plan=forms.plan_rows(plan), submit=submit,
             )  # fmt: skip
-        except NotAllowed as error:
-            return _refused(request, error, appraisal)
-        except ValidationError as error:
-            errors = error.messages
-        else:
+        errors = _bad_input(request, refused)
+        if errors is None:
+            return redirect(appraisal)
+        if not refused:
             if submit:
                 appraisal.refresh_from_db()
                 messages.success(request, _("บันทึกคะแนนแล้ว: คะแนนรวม %(total)s ระดับ%(band)s") % {
@@ -334,20 +322,19 @@ def review(request, pk):
     levels = forms.LevelsForm(data, appraisal=appraisal, attribute="supervisor_level", initial_from="level")
     errors = []
     if request.method == "POST" and form.is_valid() and levels.is_valid():
-        try:
+        with attempt(request, message=False) as refused:
             services.review_save(
                 appraisal=appraisal, actor=request.user, verdict=form.cleaned_data["verdict"],
                 reason=form.cleaned_data["reason"], indicator_levels=levels.indicator_levels(),
                 competency_levels=levels.competency_levels(),
             )  # fmt: skip
-        except NotAllowed as error:
-            return _refused(request, error, appraisal)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                _add_errors(form, error)
-            else:
-                errors = error.messages
+        if refused and hasattr(refused.error, "error_dict"):
+            add_to_form(form, refused.error)
         else:
+            errors = _bad_input(request, refused)
+            if errors is None:
+                return redirect(appraisal)
+        if not refused:
             appraisal.refresh_from_db()
             messages.success(request, _("บันทึกความเห็นแล้ว: คะแนนรวม %(total)s ระดับ%(band)s ระบบแจ้งผู้รับการประเมินให้รับทราบผลแล้ว") % {
                 "total": appraisal.result_total, "band": appraisal.result_band})  # fmt: skip
@@ -362,11 +349,8 @@ def review(request, pk):
 @staff_required
 def acknowledge(request, pk):
     appraisal = _appraisal(request, pk)
-    try:
-        services.acknowledge(appraisal=appraisal, actor=request.user)
-    except NotAllowed as error:
-        return _refused(request, error, appraisal)
-    messages.success(request, _("รับทราบผลการประเมินแล้ว การประเมินนี้เสร็จสิ้นและล็อกแล้ว"))
+    run_service(request, lambda: services.acknowledge(appraisal=appraisal, actor=request.user),
+                success=_("รับทราบผลการประเมินแล้ว การประเมินนี้เสร็จสิ้นและล็อกแล้ว"))  # fmt: skip
     return redirect(appraisal)
 
 
@@ -378,14 +362,11 @@ def refusal(request, pk):
         return redirect(appraisal)
     form = forms.RefusalForm(request.POST or None, appraisal=appraisal)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form=form) as refused:
             services.refusal_record(appraisal=appraisal, actor=request.user, **form.cleaned_data)
-        except NotAllowed as error:
-            return _refused(request, error, appraisal)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        if not refused:
             messages.success(request, _("บันทึกการแจ้งผลและพยานแล้ว การประเมินนี้เสร็จสิ้นและล็อกแล้ว"))
+        if not refused.on_form:
             return redirect(appraisal)
     return render(request, "eservice/refusal.html", {"appraisal": appraisal, "form": form},
                   status=400 if form.errors else 200)  # fmt: skip
@@ -417,13 +398,11 @@ def round_list(request):
         if form is None:
             return not_allowed(request, _("เปิดรอบการประเมินได้เฉพาะผู้ดูแลระบบ"))
         if form.is_valid():
-            try:
+            with attempt(request, form=form, message=False) as refused:
                 round_ = services.round_open(office=office, actor=request.user, **form.cleaned_data)
-            except NotAllowed as error:
-                return not_allowed(request, str(error))
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            if refused and not refused.on_form:
+                return not_allowed(request, refused.message)
+            if not refused:
                 messages.success(request, _("เปิด%(round)s แล้ว เริ่มการประเมิน %(n)d คน และแจ้งทุกคนให้จัดทำข้อตกลงแล้ว") % {
                     "round": round_.label, "n": round_.appraisals.count()})  # fmt: skip
                 return redirect(round_)
@@ -484,14 +463,9 @@ def round_dates(request, pk):
     round_ = _managed_round(request, pk)
     form = forms.RoundDatesForm(request.POST, instance=AppraisalRound.objects.get(pk=round_.pk))
     if form.is_valid():
-        try:
-            services.round_update_dates(round_=round_, actor=request.user, **form.cleaned_data)
-        except NotAllowed as error:
-            messages.error(request, str(error))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("บันทึกกำหนดวันแล้ว"))
+        run_service(request, lambda: services.round_update_dates(round_=round_, actor=request.user,
+                                                                 **form.cleaned_data),
+                    success=_("บันทึกกำหนดวันแล้ว"))  # fmt: skip
     else:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect(round_)
@@ -501,12 +475,8 @@ def round_dates(request, pk):
 @role_required(Role.ADMINISTRATOR)
 def round_close(request, pk):
     round_ = _managed_round(request, pk)
-    try:
-        services.round_close(round_=round_, actor=request.user)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("ปิด%(round)s แล้ว การประเมินทุกรายการในรอบนี้ถูกล็อก") % {"round": round_.label})
+    run_service(request, lambda: services.round_close(round_=round_, actor=request.user),
+                success=_("ปิด%(round)s แล้ว การประเมินทุกรายการในรอบนี้ถูกล็อก") % {"round": round_.label})  # fmt: skip
     return redirect(round_)
 
 
@@ -514,11 +484,9 @@ def round_close(request, pk):
 @role_required(Role.ADMINISTRATOR)
 def round_add_missing(request, pk):
     round_ = _managed_round(request, pk)
-    try:
+    with attempt(request) as refused:
         created = services.round_add_missing(round_=round_, actor=request.user)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-    else:
+    if not refused:
         messages.success(request, _("เพิ่มการประเมินให้ %(n)d คน") % {"n": len(created)} if created else
                          _("ไม่มีผู้ที่ต้องเพิ่ม: ผู้ที่ยังไม่มีการประเมินไม่มีผู้ประเมินในระบบ หรือถูกตั้งว่าไม่ประเมิน"))  # fmt: skip
     return redirect(round_)
@@ -528,10 +496,9 @@ def round_add_missing(request, pk):
 @staff_required
 def round_announce(request, pk):
     round_ = selectors.round_get_for(user=request.user, round_id=pk)
-    try:
+    with attempt(request) as refused:
         pub_request = services.announcement_request(round_=round_, actor=request.user)
-    except (NotAllowed, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    if refused:
         return redirect(round_)
     messages.success(request, _("ยื่นคำขอเผยแพร่รายชื่อ (คำขอ %(ref)s) เข้าสู่ลำดับการพิจารณาแล้ว") % {
         "ref": pub_request.reference})  # fmt: skip
@@ -550,12 +517,11 @@ def settings_page(request):
     bands = forms.BandFormSet(data, initial=forms.settings_bands_initial(current), prefix="bands")
     errors = []
     if request.method == "POST" and form.is_valid() and bands.is_valid():
-        try:
+        with attempt(request, message=False) as refused:
             services.settings_update(office=office, actor=request.user, bands=forms.band_rows(bands),
                                      results_weights=form.weights(), reminder_days=form.cleaned_data["reminder_days"])  # fmt: skip
-        except ValidationError as error:
-            errors = error.messages
-        else:
+        errors = refused.error.messages if refused else []
+        if not refused:
             messages.success(request, _("บันทึกการตั้งค่าแล้ว ใช้กับรอบที่เปิดหลังจากนี้ รอบเดิมคงค่าที่บันทึกไว้"))
             return redirect("backoffice:eservice:settings")
     status = 400 if errors or form.errors or bands.total_error_count() else 200
@@ -579,12 +545,11 @@ def person_edit(request, staff_id):
                "evaluator": profile.evaluator_id, "supervisor": profile.supervisor_id}  # fmt: skip
     form = forms.ProfileForm(request.POST or None, initial=initial, office=office, person=person)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form=form) as refused:
             services.profile_update(person=person, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        if not refused:
             messages.success(request, _("บันทึกข้อมูลการประเมินของ %(name)s แล้ว") % {"name": person})
+        if not refused.on_form:
             return redirect("backoffice:eservice:people")
     return render(request, "eservice/person.html", {
         "person": person, "form": form, "default_evaluator": selectors.evaluator_of(person),
@@ -597,13 +562,12 @@ def unit_heads(request):
     units = Unit.objects.filter(office=office, is_active=True).exclude(kind=Unit.Kind.EXTERNAL)
     form = forms.UnitHeadsForm(request.POST or None, units=units, heads=selectors.unit_heads(office), office=office)
     if request.method == "POST" and form.is_valid():
-        try:
+        with attempt(request, form=form) as refused:
             for unit, head in form.heads():
                 services.unit_head_set(unit=unit, actor=request.user, head=head)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
+        if not refused:
             messages.success(request, _("บันทึกหัวหน้าหน่วยงานแล้ว ผู้ประเมินในรอบที่เปิดอยู่เปลี่ยนตามสำหรับขั้นที่ยังไม่ได้ทำ"))
+        if not refused.on_form:
             return redirect("backoffice:eservice:people")
     return render(request, "eservice/unit_heads.html", {"form": form}, status=400 if form.errors else 200)
 

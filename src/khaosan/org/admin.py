@@ -67,13 +67,11 @@ class StaffAdmin(ReadOnlyAdmin, UserAdmin):
 
     @admin.action(description=gettext_lazy("ส่งลิงก์ตั้งรหัสผ่านไปที่อีเมลของเจ้าหน้าที่"), permissions=["view"])
     def send_password_link(self, request, queryset):
-        from khaosan.backoffice.manage import PasswordLinkNotSent, password_link_send
-
         sent, skipped = [], []
         for person in queryset.order_by("username"):
             try:
-                password_link_send(person=person, actor=request.user)
-            except PasswordLinkNotSent:
+                services.password_link_send(person=person, actor=request.user)
+            except services.PasswordLinkNotSent:
                 skipped.append(person.get_username())
             else:
                 sent.append(person.get_username())

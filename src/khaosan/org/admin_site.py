@@ -67,7 +67,7 @@ class OperatorAdminSite(admin.AdminSite):
 
 
 def refuse(request):
-    from khaosan.backoffice.views import not_allowed
+    from khaosan.backoffice.errors import not_allowed
 
     return not_allowed(request, _("หน้านี้สำหรับผู้ดูแลแพลตฟอร์มเท่านั้น งานของสำนักงานโปรดทำในระบบหลังบ้าน"))
 

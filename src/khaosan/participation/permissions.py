@@ -11,9 +11,9 @@
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from khaosan.errors import NotAllowed
 from khaosan.org.roles import Role, acting_roles
 from khaosan.participation.models import Complaint, Handler, Question, Stream
-from khaosan.workflow.permissions import NotAllowed  # noqa: F401  (the back-office shows its message)
 
 
 def _staff_of_office(user):

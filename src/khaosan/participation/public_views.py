@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from khaosan.backoffice.errors import add_to_form
 from khaosan.participation import ratelimit, selectors, services
 from khaosan.participation.forms import ComplaintForm, FeedbackForm, QuestionForm, SatisfactionForm, StatusForm
 from khaosan.participation.models import SatisfactionResponse, Stream, case_type
@@ -31,14 +32,6 @@ def _context(request, **extra):
 def _no_store(response):
     patch_cache_control(response, no_store=True, private=True)
     return response
-
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _refused(request, limit):
@@ -94,7 +87,7 @@ def _post_form(request, *, template, form, file_case, extra):
         except services.AlreadyFiled as earlier:
             return _no_store(render(request, "participation/public/already.html", _context(request, case=earlier.case)))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_to_form(form, error)
         else:
             survey = SatisfactionForm(initial={"service": extra.get("survey_service", SatisfactionResponse.Service.WEBSITE),
                                                "page": request.path})  # fmt: skip

@@ -27,6 +27,7 @@ from khaosan.audit.models import AuditCode
 from khaosan.audit.services import record
 from khaosan.catalog.files import inspect_upload
 from khaosan.catalog.storage import atomic_with_files, store_blob
+from khaosan.errors import NotAllowed
 from khaosan.org.models import Staff
 from khaosan.org.roles import Role, members
 from khaosan.participation import permissions
@@ -48,7 +49,7 @@ from khaosan.participation.models import (
     Stream,
     case_type,
 )
-from khaosan.participation.permissions import NotAllowed, ensure_can_handle
+from khaosan.participation.permissions import ensure_can_handle
 from khaosan.thai.calendar import add_working_days
 from khaosan.thai.dates import thai_date
 from khaosan.workflow.notify import notify, one_line, site_url

@@ -7,7 +7,6 @@ its address; each look at a case is an audit event, and so is each look at the c
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,10 +15,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import _add_errors, not_allowed, paginate, staff_required
+from khaosan.backoffice.decorators import staff_required
+from khaosan.backoffice.errors import attempt, not_allowed, run_service
+from khaosan.backoffice.shortcuts import paginate
 from khaosan.catalog.storage import blob_response
 from khaosan.clients import client_address
 from khaosan.documents.charts import bar_chart_svg
+from khaosan.params import positive_int
 from khaosan.participation import permissions, selectors, services
 from khaosan.participation.forms import (
     AssignForm,
@@ -32,8 +34,6 @@ from khaosan.participation.forms import (
     SummaryForm,
 )
 from khaosan.participation.models import Complaint, EventKind, Handler, Question, Stream, case_type
-from khaosan.participation.permissions import NotAllowed
-from khaosan.params import positive_int
 from khaosan.thai.dates import current_fiscal_year, period_of
 
 SHOWS = ("open", "late", "closed", "all")
@@ -141,19 +141,11 @@ def case_action(request, kind, pk, action):
             raise Http404
         call, done = (lambda: services.question_withdraw(question=case, actor=user)), _("นำออกจากคำถามที่พบบ่อยแล้ว")
     if call is not None:
-        try:
+        with attempt(request, form=next(iter(forms.values()), None)) as refused:
             call()
-        except NotAllowed as error:
-            messages.error(request, str(error))
-            return redirect("backoffice:participation:case", kind, pk)
-        except ValidationError as error:
-            target = next(iter(forms.values()), None)
-            if target is None:
-                messages.error(request, " ".join(error.messages))
-                return redirect("backoffice:participation:case", kind, pk)
-            _add_errors(target, error)
-        else:
+        if not refused:
             messages.success(request, done)
+        if not refused.on_form:
             return redirect("backoffice:participation:case", kind, pk)
     case.refresh_from_db()
     return render(request, "participation/backoffice/case.html", _case_context(request, case, **forms), status=400)
@@ -185,21 +177,22 @@ def office_settings(request):
     deadlines_form = DeadlinesForm(initial={"acknowledge_days": current.acknowledge_days,
                                             "answer_days": current.answer_days})  # fmt: skip
     if request.method == "POST":
-        try:
-            if "stream" in request.POST:
-                handler_form = HandlerForm(request.POST, office=office)
-                if handler_form.is_valid():
-                    services.handler_add(office=office, actor=user, **handler_form.cleaned_data)
-                    messages.success(request, _("กำหนดผู้รับผิดชอบแล้ว"))
-                    return redirect("backoffice:participation:setup")
-            else:
-                deadlines_form = DeadlinesForm(request.POST)
-                if deadlines_form.is_valid():
-                    services.deadlines_update(office=office, actor=user, **deadlines_form.cleaned_data)
-                    messages.success(request, _("บันทึกกำหนดเวลาแล้ว เรื่องที่รับไว้ก่อนหน้านี้ใช้กำหนดเวลาเดิม"))
-                    return redirect("backoffice:participation:setup")
-        except ValidationError as error:
-            _add_errors(handler_form if "stream" in request.POST else deadlines_form, error)
+        adding = "stream" in request.POST
+        if adding:
+            form = handler_form = HandlerForm(request.POST, office=office)
+        else:
+            form = deadlines_form = DeadlinesForm(request.POST)
+        if form.is_valid():
+            with attempt(request, form=form) as refused:
+                if adding:
+                    services.handler_add(office=office, actor=user, **form.cleaned_data)
+                else:
+                    services.deadlines_update(office=office, actor=user, **form.cleaned_data)
+            if not refused:
+                messages.success(request, _("กำหนดผู้รับผิดชอบแล้ว") if adding
+                                 else _("บันทึกกำหนดเวลาแล้ว เรื่องที่รับไว้ก่อนหน้านี้ใช้กำหนดเวลาเดิม"))  # fmt: skip
+            if not refused.on_form:
+                return redirect("backoffice:participation:setup")
     handlers = Handler.objects.filter(office=office).select_related("staff__unit").order_by("stream", "staff__first_name")
     return render(request, "participation/backoffice/settings.html", {
         "handler_form": handler_form, "deadlines_form": deadlines_form, "handlers": handlers,
@@ -211,12 +204,8 @@ def office_settings(request):
 @require_POST
 @staff_required
 def handler_remove(request, pk):
-    try:
-        services.handler_remove(office=request.user.office, actor=request.user, handler_id=pk)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("นำออกจากผู้รับผิดชอบแล้ว"))
+    run_service(request, lambda: services.handler_remove(office=request.user.office, actor=request.user, handler_id=pk),
+                success=_("นำออกจากผู้รับผิดชอบแล้ว"))  # fmt: skip
     return redirect("backoffice:participation:setup")
 
 
@@ -245,13 +234,9 @@ def summaries(request):
         period = form.period()
     if period is not None:
         if request.method == "POST":
-            try:
+            with attempt(request, form=form) as refused:
                 pub_request = services.summary_request(office=user.office, actor=user, period=period)
-            except NotAllowed as error:
-                messages.error(request, str(error))
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            if not refused:
                 messages.success(request, _("ยื่นคำขอเผยแพร่สรุปผลแล้ว คำขอจะผ่านการพิจารณาตามลำดับก่อนเผยแพร่"))
                 return redirect(pub_request)
         elif request.GET.get("format") == "pdf":

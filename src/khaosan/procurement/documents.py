@@ -53,10 +53,10 @@ def _renderer_scope(renderer):
 
 
 def _footer(note):
-    from khaosan.workflow.documents import _footer_font_face
+    from khaosan.documents.pdf import footer_font_face
 
     return (
-        f"<style>{_footer_font_face()} .f{{width:100%;font-family:'Sarabun',sans-serif;font-size:9pt;color:#333;"
+        f"<style>{footer_font_face()} .f{{width:100%;font-family:'Sarabun',sans-serif;font-size:9pt;color:#333;"
         "margin:0 1.2cm;display:flex;justify-content:space-between;gap:12pt;}</style>"
         f"<div class='f'><span>{note}</span><span style='white-space:nowrap'>หน้า <span class='pageNumber'></span>"
         "/<span class='totalPages'></span></span></div>"

@@ -21,6 +21,7 @@ from khaosan.audit.services import record
 from khaosan.catalog.models import Topic
 from khaosan.catalog.storage import atomic_with_files
 from khaosan.compliance.services import reminder_once
+from khaosan.errors import NotAllowed
 from khaosan.org.models import Office
 from khaosan.procurement import documents, selectors
 from khaosan.procurement.amounts import baht
@@ -38,7 +39,7 @@ from khaosan.thai.dates import fiscal_year, fiscal_year_bounds, quarter_bounds, 
 from khaosan.workflow import services as workflow
 from khaosan.workflow.models import State
 from khaosan.workflow.notify import notify
-from khaosan.workflow.permissions import NotAllowed, is_author
+from khaosan.workflow.permissions import is_author
 
 SYSTEM = "housekeeping"
 PLAN_WARNING_WORKING_DAYS = 5  # the plan's owners are told this many working days before its deadline

@@ -7,14 +7,14 @@ was typed when something is wrong. Everything is read through the person's own o
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from khaosan.backoffice.views import not_allowed, staff_required
+from khaosan.backoffice.decorators import staff_required
+from khaosan.backoffice.errors import attempt, not_allowed
 from khaosan.params import positive_int
 from khaosan.procurement import selectors, services
 from khaosan.procurement.forms import (
@@ -33,7 +33,6 @@ from khaosan.procurement.forms import (
 )
 from khaosan.procurement.models import PROCUREMENT_UNIT, BudgetKind
 from khaosan.thai.dates import current_fiscal_year, fiscal_year, quarter_bounds
-from khaosan.workflow.permissions import NotAllowed
 
 YEARS_SHOWN = 5
 
@@ -67,10 +66,6 @@ def _month(year, month):
     if day > timezone.localdate():
         raise Http404
     return day
-
-
-def _errors_of(error):
-    return error.messages if hasattr(error, "messages") else [str(error)]
 
 
 @procurement_staff
@@ -142,18 +137,16 @@ def month_edit(request, year, month):
     if not month_is_valid(summary_form, formset):
         return _month_context(request, month, summary, summary_form, formset)
     sending = request.POST.get("action") == "send"
-    try:
+    with attempt(request, form=summary_form) as refused:
         services.summary_save(office=request.user.office, actor=request.user, month=month,
                               nil=summary_form.cleaned_data["nil"], entries=entries_data(formset))  # fmt: skip
         if sending:
             summary = services.summary_send(office=request.user.office, actor=request.user, month=month)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-        return redirect("backoffice:procurement:month", year, month.month)
-    except ValidationError as error:
-        summary_form.add_error(None, _errors_of(error))
+    if refused.on_form:
         return _month_context(request, month, selectors.summary_get_for(user=request.user, month=month), summary_form,
                               formset)  # fmt: skip
+    if refused:
+        return redirect("backoffice:procurement:month", year, month.month)
     if sending:
         messages.success(request, _("ส่งขออนุมัติเผยแพร่แล้ว (คำขอ %(ref)s) พร้อมแบบ สขร.1 เป็นไฟล์ PDF และ Excel") % {
             "ref": summary.pub_request.reference})  # fmt: skip
@@ -175,31 +168,23 @@ def plan(request, fy):
     form = PlanForm(initial={"allocation_date": plan.allocation_date} if plan else None)
     files_form = PlanFilesForm()
     if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "send" and plan is not None:
-                files_form = PlanFilesForm(request.POST, request.FILES)
-                if files_form.is_valid():
+        sending = request.POST.get("action") == "send" and plan is not None
+        if sending:
+            target = files_form = PlanFilesForm(request.POST, request.FILES)
+        else:
+            target = form = PlanForm(request.POST)
+        if target.is_valid():
+            with attempt(request, form=target) as refused:
+                if sending:
                     services.plan_send(plan=plan, actor=request.user, uploads=request.FILES.getlist("plan_files"))
-                    messages.success(request, _("ส่งแผนการจัดซื้อจัดจ้างขออนุมัติเผยแพร่แล้ว"))
-                    return redirect("backoffice:procurement:plan", fy)
-            else:
-                form = PlanForm(request.POST)
-                if form.is_valid():
+                else:
                     services.plan_save(office=request.user.office, actor=request.user, fiscal_year_be=fy,
                                        allocation_date=form.cleaned_data["allocation_date"])  # fmt: skip
-                    messages.success(request, _("บันทึกวันที่ได้รับจัดสรรงบประมาณแล้ว"))
-                    return redirect("backoffice:procurement:plan", fy)
-        except NotAllowed as error:
-            messages.error(request, str(error))
-            return redirect("backoffice:procurement:plan", fy)
-        except ValidationError as error:
-            target = files_form if action == "send" else form
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    target.add_error(field if field in target.fields else None, errors)
-            else:
-                target.add_error(None, error.messages)
+            if not refused:
+                messages.success(request, _("ส่งแผนการจัดซื้อจัดจ้างขออนุมัติเผยแพร่แล้ว") if sending
+                                 else _("บันทึกวันที่ได้รับจัดสรรงบประมาณแล้ว"))  # fmt: skip
+            if not refused.on_form:
+                return redirect("backoffice:procurement:plan", fy)
     today = timezone.localdate()
     saved = selectors.quarters_of(plan) if plan else {}
     quarters = [{"quarter": q, "row": saved.get(q), "bounds": quarter_bounds(fy, q)} for q in (1, 2, 3, 4)
@@ -230,16 +215,13 @@ def quarter_edit(request, fy, quarter):
     locked = row is not None and row.locked
     if request.method == "POST" and not locked and form.is_valid():
         sending = request.POST.get("action") == "send"
-        try:
+        with attempt(request, form=form) as refused:
             services.quarter_save(plan=plan, actor=request.user, quarter=quarter, **form.cleaned_data)
             if sending:
                 services.quarter_send(plan=plan, actor=request.user, quarter=quarter)
-        except NotAllowed as error:
-            messages.error(request, str(error))
-        except ValidationError as error:
-            form.add_error(None, _errors_of(error))
+        if refused.on_form:
             return _quarter_page(request, plan, row, form, totals, quarter, first, last)
-        else:
+        if not refused:
             messages.success(request, _("ส่งรายงานไตรมาสขออนุมัติเผยแพร่แล้ว") if sending else _("บันทึกผลไตรมาสแล้ว"))
         return redirect("backoffice:procurement:quarter", fy, quarter)
     return _quarter_page(request, plan, row, form, totals, quarter, first, last)

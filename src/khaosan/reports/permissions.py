@@ -8,8 +8,8 @@
   of the office, or the person the approver role is delegated to for the day — acknowledges it.
 """
 
+from khaosan.errors import NotAllowed
 from khaosan.org.roles import Role, acting_roles
-from khaosan.workflow.permissions import NotAllowed
 
 RECORDS_FOR_ANYONE = {Role.ADMINISTRATOR, Role.WEBMASTER}
 SEES_ALL = {Role.WEBMASTER, Role.COMMITTEE, Role.ADMINISTRATOR, Role.REVIEWER, Role.APPROVER}

@@ -5,7 +5,6 @@ scoped selectors, so an id from another office (or, for most staff, another pers
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,14 +12,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from khaosan.backoffice.views import _add_errors, not_allowed, paginate, staff_required
+from khaosan.backoffice.decorators import staff_required
+from khaosan.backoffice.errors import attempt, not_allowed, run_service
+from khaosan.backoffice.shortcuts import paginate
 from khaosan.catalog.storage import blob_response, content_disposition
 from khaosan.reports import documents, selectors, services
 from khaosan.reports.forms import ReportSectionForm, TrainingFilterForm, TrainingForm
 from khaosan.reports.periods import has_ended, period_from_slug, period_slug, periods_of_year
 from khaosan.reports.permissions import (
-    ReportNotAllowed,
-    TrainingNotAllowed,
     can_acknowledge_report,
     can_edit_training,
     can_prepare_report,
@@ -29,7 +28,6 @@ from khaosan.reports.permissions import (
     sees_all,
 )
 from khaosan.thai.dates import current_fiscal_year
-from khaosan.workflow.permissions import NotAllowed
 
 YEARS_LISTED = 5
 DOCUMENT_TYPES = {
@@ -82,17 +80,15 @@ def training_new(request):
             data = form.service_fields()
             person = data.pop("person", request.user)
             data.pop("remove_certificate", None)
-            try:
+            with attempt(request, form=form, message=False) as refused:
                 training = services.training_record(office=request.user.office, actor=request.user, person=person,
                                                     **data)  # fmt: skip
-            except TrainingNotAllowed as error:
-                return not_allowed(request, str(error))
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            if not refused:
                 messages.success(request, _("บันทึกการฝึกอบรม “%(title)s” ของ %(name)s แล้ว") % {
                     "title": training.title, "name": training.person})  # fmt: skip
                 return redirect(_after_save(request))
+            if not refused.on_form:
+                return not_allowed(request, refused.message)
         _keep_file_message(form)
     return render(request, "reports/training_form.html", {"form": form, "training": None})
 
@@ -111,15 +107,13 @@ def training_detail(request, pk):
     if request.method == "POST":
         if form.is_valid():
             data = form.service_fields()
-            try:
+            with attempt(request, form=form, message=False) as refused:
                 services.training_update(training=training, actor=request.user, **data)
-            except TrainingNotAllowed as error:
-                return not_allowed(request, str(error))
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
+            if not refused:
                 messages.success(request, _("บันทึกการแก้ไขแล้ว"))
                 return redirect(_after_save(request))
+            if not refused.on_form:
+                return not_allowed(request, refused.message)
         _keep_file_message(form)
     return render(request, "reports/training_form.html", {"form": form, "training": training})
 
@@ -128,10 +122,10 @@ def training_detail(request, pk):
 @staff_required
 def training_delete(request, pk):
     training = selectors.training_get_for(user=request.user, training_id=pk)
-    try:
+    with attempt(request, message=False) as refused:
         services.training_remove(training=training, actor=request.user)
-    except TrainingNotAllowed as error:
-        return not_allowed(request, str(error))
+    if refused:
+        return not_allowed(request, refused.message)
     messages.success(request, _("ลบบันทึก “%(title)s” แล้ว") % {"title": training.title})
     return redirect(_after_save(request))
 
@@ -199,12 +193,9 @@ def performance(request, period):
             return not_allowed(request, _("ส่วนปัญหาและอุปสรรคแก้ไขได้เฉพาะผู้ดูแลเว็บไซต์และผู้ดูแลระบบ "
                                           "ก่อนผู้บริหารรับทราบ"))  # fmt: skip
         if form.is_valid():
-            try:
-                services.report_prepare(office=office, actor=user, period=period, **form.cleaned_data)
-            except ReportNotAllowed as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("บันทึกส่วนปัญหาและอุปสรรคแล้ว"))
+            run_service(request, lambda: services.report_prepare(office=office, actor=user, period=period,
+                                                                 **form.cleaned_data),
+                        success=_("บันทึกส่วนปัญหาและอุปสรรคแล้ว"))  # fmt: skip
             return redirect("backoffice:reports:performance", period_slug(period))
     view = documents.chart_images(_view(office, period, report))
     ready = report is not None and bool(report.problems.strip())
@@ -229,12 +220,9 @@ def _publish_link(view):
 @require_POST
 @_report_reader
 def performance_acknowledge(request, period):
-    try:
-        services.report_acknowledge(office=request.user.office, actor=request.user, period=period)
-    except NotAllowed as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("รับทราบรายงานแล้ว ตัวเลขในรายงานถูกบันทึกไว้ตามที่รับทราบ"))
+    run_service(request, lambda: services.report_acknowledge(office=request.user.office, actor=request.user,
+                                                             period=period),
+                success=_("รับทราบรายงานแล้ว ตัวเลขในรายงานถูกบันทึกไว้ตามที่รับทราบ"))  # fmt: skip
     return redirect("backoffice:reports:performance", period_slug(period))
 
 

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from khaosan.errors import NotAllowed
 from khaosan.org.roles import Role, acting_roles, has_role, members
 from khaosan.workflow.models import State
 
@@ -23,10 +24,6 @@ SEES_ALL = (Role.REVIEWER, Role.APPROVER, Role.WEBMASTER, Role.COMMITTEE, Role.A
 
 def sees_all(user):
     return bool(acting_roles(user) & {str(role) for role in SEES_ALL})
-
-
-class NotAllowed(Exception):
-    """The person may not do this now; the message says why, in Thai, for them to read."""
 
 
 class RequestMovedOn(NotAllowed):

@@ -29,6 +29,7 @@ from khaosan.catalog.services import (
     validate_item_fields,
 )
 from khaosan.catalog.storage import atomic_with_files, store_blob
+from khaosan.errors import NotAllowed
 from khaosan.org.models import Delegation
 from khaosan.org.roles import Role, has_role, members, role_names
 from khaosan.thai.calendar import add_working_days
@@ -44,7 +45,6 @@ from khaosan.workflow.models import (
     Verdict,
 )
 from khaosan.workflow.permissions import (
-    NotAllowed,
     ensure_can_decide,
     ensure_can_edit,
     ensure_can_publish,
@@ -437,7 +437,8 @@ def request_publish(*, pub_request_id, actor, redaction, redaction_note="", reda
     expire_at = item_fields.pop("expire_at", None)
 
     if pub_request.action == Action.WITHDRAW:
-        item = item_withdraw(item=pub_request.target_item, actor=actor, reason=pub_request.summary)
+        item = item_withdraw(item=pub_request.target_item, actor=actor, reason=pub_request.summary,
+                             through_request=True)
     elif pub_request.action == Action.REPLACE:
         validate_item_fields(office=pub_request.office, fields=item_fields)
         item = item_replace_content(

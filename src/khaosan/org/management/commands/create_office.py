@@ -7,19 +7,10 @@ superuser: Django's admin is for platform operators only (create_operator).
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.text import slugify
 
-from khaosan.org.models import Office, Staff, Unit
-from khaosan.org.roles import Role, set_roles
-
-# The responsible units the standard names (standard.yaml: responsible), as a district office has them.
-USUAL_UNITS = [
-    ("director", "สาธารณสุขอำเภอ"),
-    ("admin", "กลุ่มงานบริหารทั่วไป"),
-    ("it", "กลุ่มงานเทคโนโลยีสารสนเทศ"),
-    ("procurement", "งานพัสดุ"),
-]
+from khaosan.org import services
+from khaosan.org.models import Office, Staff
 
 
 class Command(BaseCommand):
@@ -44,35 +35,24 @@ class Command(BaseCommand):
             raise CommandError(f"an office with slug {slug!r} exists already")
         if Staff.objects.filter(username__iexact=o["admin_username"]).exists():
             raise CommandError(f"the username {o['admin_username']!r} is taken")
-        with transaction.atomic():
-            office = Office.objects.create(
-                slug=slug, name_th=o["name"], name_en=o["name_en"], address=o["address"], hostname=o["hostname"],
-                phone=o["phone"], email=o["email"],
-            )  # fmt: skip
-            for order, (code, name) in enumerate(USUAL_UNITS):
-                Unit.objects.create(office=office, code=code, name_th=name, order=order)
-            admin = Staff(
-                username=o["admin_username"], email=o["admin_email"], first_name=o["admin_first_name"],
-                last_name=o["admin_last_name"], office=office, unit=office.units.get(code="it"),
-            )  # fmt: skip
-            admin.set_unusable_password()
-            admin.save()
-            set_roles(admin, [Role.ADMINISTRATOR])
+        office, admin = services.office_create(
+            slug=slug, name_th=o["name"], name_en=o["name_en"], address=o["address"], hostname=o["hostname"],
+            phone=o["phone"], email=o["email"],
+            admin={"username": o["admin_username"], "email": o["admin_email"], "first_name": o["admin_first_name"],
+                   "last_name": o["admin_last_name"]},
+        )  # fmt: skip
         self.stdout.write(f"office {office.name_th} ({slug}) created with units: "
-                          + ", ".join(code for code, _ in USUAL_UNITS))  # fmt: skip
+                          + ", ".join(code for code, _ in services.USUAL_UNITS))  # fmt: skip
         hand_over_password_link(self, admin, who="administrator")
 
 
 def hand_over_password_link(command, person, *, who):
     """Print `person`'s one-time set-password link, and e-mail it when mail is configured."""
-    from khaosan.backoffice.manage import send_set_password_link, set_password_path
-    from khaosan.workflow.notify import site_url
-
-    link = site_url(set_password_path(person))
+    link = services.set_password_link(person)
     days = settings.PASSWORD_RESET_TIMEOUT // 86400
     command.stdout.write(f"{who} {person.username}: set the password within {days} days at "
                          + (f"<site>{link}" if link.startswith("/") else link))  # fmt: skip
     try:
-        send_set_password_link(person)
+        services.send_set_password_link(person)
     except Exception as error:  # noqa: BLE001  mail may not be configured yet; the link above works
         command.stderr.write(f"could not e-mail the link ({error}); use the link above")

@@ -7,10 +7,8 @@ app (second factor) before /admin/ opens. Operators are platform-wide: every off
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from khaosan.audit.models import AuditCode
-from khaosan.audit.services import record
+from khaosan.org import services
 from khaosan.org.management.commands.create_office import hand_over_password_link
 from khaosan.org.models import Staff
 
@@ -27,14 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, **o):
         if Staff.objects.filter(username__iexact=o["username"]).exists():
             raise CommandError(f"the username {o['username']!r} is taken")
-        with transaction.atomic():
-            operator = Staff(
-                username=o["username"], email=o["email"], first_name=o["first_name"], last_name=o["last_name"],
-                office=None, unit=None, is_staff=True, is_superuser=True,
-            )  # fmt: skip
-            operator.set_unusable_password()
-            operator.save()
-            record(None, AuditCode.STAFF_INVITED, operator, system="create_operator", operator=True)
+        operator = services.operator_create(username=o["username"], email=o["email"], first_name=o["first_name"],
+                                            last_name=o["last_name"])  # fmt: skip
         self.stdout.write(f"operator {operator.username} created (no office; Django's admin at <site>/admin/)")
         hand_over_password_link(self, operator, who="operator")
         self.stdout.write("the first sign-in asks them to enrol an authenticator app before the admin opens")

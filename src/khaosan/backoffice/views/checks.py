@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from khaosan.audit.models import Heartbeat
-from khaosan.backoffice.views import role_required
+from khaosan.backoffice.decorators import role_required
 from khaosan.catalog.storage import blob_response
 from khaosan.compliance import checks, ocr
 from khaosan.org.roles import Role

@@ -9,24 +9,24 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from khaosan.audit.models import AuditCode, AuditEvent
 from khaosan.audit.services import audit_verify, record
-from khaosan.clients import client_address
+from khaosan.backoffice.decorators import role_required
+from khaosan.backoffice.errors import attempt
 from khaosan.backoffice.forms import NoColon
-from khaosan.thai.forms import NearDateField
-from khaosan.backoffice.views import paginate, role_required
+from khaosan.backoffice.shortcuts import paginate
 from khaosan.catalog.storage import content_disposition
+from khaosan.clients import client_address
 from khaosan.org.roles import Role, has_role
+from khaosan.thai.forms import NearDateField
 
 
 class AuditFilterForm(NoColon, forms.Form):
@@ -67,7 +67,10 @@ def audit_trail(request):
 @require_POST
 @role_required(Role.COMMITTEE, Role.ADMINISTRATOR)
 def audit_check(request):
-    result = audit_verify(actor_label=request.user.get_username())
+    with attempt(request) as refused:
+        result = audit_verify(actor=request.user)
+    if refused:
+        return redirect("backoffice:audit")
     if result.ok:
         messages.success(request, _("ตรวจแล้ว บันทึกตรวจสอบครบถ้วน ไม่มีการแก้ไข (%(n)s รายการ)") % {"n": result.records})
     else:
@@ -105,13 +108,11 @@ def traffic(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        try:
+        with attempt(request, form=form) as refused:
             traffic_export(out=response, date_from=data["date_from"], date_to=data["date_to"],
                            address=data["address"] or None, username=data["username"] or None,
                            reason=data["reason"], actor=request.user)  # fmt: skip
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
+        if not refused:
             response["Content-Disposition"] = content_disposition(
                 "attachment", f"traffic-{data['date_from']:%Y%m%d}-{data['date_to']:%Y%m%d}.csv"
             )
@@ -128,7 +129,10 @@ def traffic_check(request):
     from khaosan.audit.traffic import segment_day, traffic_verify
 
     today = segment_day(timezone.now())  # the open segment, and the seven sealed UTC days before it
-    result = traffic_verify(date_from=today - dt.timedelta(days=7), date_to=today, actor_label=request.user.get_username())
+    with attempt(request) as refused:
+        result = traffic_verify(date_from=today - dt.timedelta(days=7), date_to=today, actor=request.user)
+    if refused:
+        return redirect("backoffice:traffic")
     if result.ok:
         messages.success(request, _("ตรวจแล้ว ข้อมูลจราจร 7 วันล่าสุดครบถ้วน ไม่มีการแก้ไข"))
     else:

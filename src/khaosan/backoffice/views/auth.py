@@ -1,22 +1,17 @@
-"""Signing in with a second factor, setting it up, recovery codes; an administrator's unlock and reset."""
+"""Signing in with a second factor, setting it up, recovery codes, changing and setting a password."""
 
-from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from khaosan.clients import client_address as _client_address
 from khaosan.backoffice import second_factor
-from khaosan.backoffice.views import role_required
-from khaosan.org.models import Staff
-from khaosan.org.roles import Role
-
+from khaosan.clients import client_address as _client_address
 
 # django-axes counts failures per address: the same address the traffic log records.
 client_ip_for_axes = _client_address
@@ -88,29 +83,6 @@ def security(request):
         "has_second_factor": second_factor.has_second_factor(request.user),
         "required": second_factor.required_for(request.user),
     })  # fmt: skip
-
-
-@require_POST
-@role_required(Role.ADMINISTRATOR)
-def staff_unlock(request, pk):
-    person = get_object_or_404(Staff, pk=pk, office=request.user.office)
-    axes_reset(username=person.get_username())
-    from khaosan.audit.models import AuditCode
-    from khaosan.audit.services import record
-
-    record(request.user, AuditCode.AUTH_UNLOCKED, person, office=person.office, address=_client_address(request))
-    messages.success(request, _("ปลดล็อกบัญชี %(name)s แล้ว") % {"name": person})
-    return redirect("backoffice:staff-edit", pk)
-
-
-@require_POST
-@role_required(Role.ADMINISTRATOR)
-def staff_reset_second_factor(request, pk):
-    person = get_object_or_404(Staff, pk=pk, office=request.user.office)
-    second_factor.reset(user=person, actor=request.user, address=_client_address(request))
-    messages.success(request, _("ล้างการยืนยันตัวตนสองขั้นตอนของ %(name)s แล้ว ครั้งหน้าที่เข้าสู่ระบบต้องตั้งค่าใหม่") % {
-        "name": person})  # fmt: skip
-    return redirect("backoffice:staff-edit", pk)
 
 
 def locked_out(request, original_response=None, credentials=None):
