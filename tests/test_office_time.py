@@ -29,12 +29,12 @@ def test_the_suite_runs_the_server_in_another_zone_than_the_office(clock):
 def test_an_audit_event_reads_in_bangkok_time(clock):
     clock.move_to(SPLIT, tick=False)
     event = AuditEvent.objects.create(action="staff.invited", actor_label="system:test", object_repr="x")
-    assert str(event).startswith("2026-06-18 06:30 ")
+    assert str(event) == "18 มิ.ย. 2569 06:30 น. ระบบ (test) เพิ่มเจ้าหน้าที่ x"
 
 
 def test_a_standard_release_reads_in_bangkok_time():
     release = StandardRelease(version="2569.1", synced_at=dt.datetime(2026, 6, 17, 23, 30, tzinfo=dt.timezone.utc))
-    assert str(release) == "2569.1 (2026-06-18 06:30)"
+    assert str(release) == "2569.1 (18 มิ.ย. 2569 06:30 น.)"
 
 
 @pytest.mark.parametrize(("refresh", "title"), [

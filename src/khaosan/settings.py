@@ -160,11 +160,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's rules with Thai messages (org/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "khaosan.org.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "khaosan.org.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "khaosan.org.passwords.CommonPasswordValidator"},
+    {"NAME": "khaosan.org.passwords.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # counts failures and refuses locked-out sign-ins first

@@ -32,6 +32,15 @@ class ClockStatus:
     checked_at: dt.datetime
 
     @property
+    def source_label(self):
+        """The source as people read it: a time daemon's name, or in Thai that none answered."""
+        from django.utils.translation import gettext as _
+
+        if self.source == "unknown":
+            return _("ไม่ทราบ (เครื่องนี้ไม่มี chrony, ntpd หรือ timedatectl ที่ตอบได้)")
+        return self.source
+
+    @property
     def within_limit(self):
         """True when the clock is known to be within 10 ms, False when known not to be, None when unknown."""
         if self.synchronised is False:

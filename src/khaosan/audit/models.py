@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from khaosan.audit import chain
+from khaosan.thai.dates import thai_datetime
 
 AUDIT_CHAIN = "audit"
 
@@ -147,6 +148,43 @@ class AuditCode(models.TextChoices):
     PARTICIPATION_SUMMARY = "participation.summary", pgettext_lazy("audit", "จัดทำสรุปผลเรื่องร้องเรียน")
 
 
+# The jobs that act without a person, as record(system=…) and cli_actor name them, in the words people read.
+SYSTEM_JOBS = {
+    "audit-verify": _("ตรวจความครบถ้วนของบันทึกตรวจสอบ"),
+    "backup": _("สำรองข้อมูล"),
+    "create_operator": _("สร้างบัญชีผู้ดูแลแพลตฟอร์ม"),
+    "housekeeping": _("งานดูแลระบบประจำวัน"),
+    "login": _("การเข้าสู่ระบบ"),
+    "restore": _("กู้คืนข้อมูล"),
+    "sync_standard": _("ปรับข้อมูลมาตรฐาน"),
+    "traffic": _("ข้อมูลจราจร"),
+    "traffic-purge": _("ลบข้อมูลจราจรที่พ้นกำหนดเก็บ"),
+    "traffic-seal": _("ปิดผนึกข้อมูลจราจร"),
+    "traffic-verify": _("ตรวจความถูกต้องของข้อมูลจราจร"),
+}  # fmt: skip
+
+
+def actor_display(label):
+    """Return how a stored actor label reads to a person: 'system:sync_standard' → 'ระบบ (ปรับข้อมูลมาตรฐาน)'.
+
+    The label stays as it was recorded (the chain's hash covers it); only its rendering is Thai. A username
+    is shown as it is; a command-line job run by a machine account ("backup:root") names that account.
+    """
+    from django.utils.translation import gettext as t
+
+    if not label or label == "anonymous":
+        return t("บุคคลทั่วไป (ไม่ได้เข้าสู่ระบบ)")
+    if label == "system":
+        return t("ระบบ")
+    if not label.startswith("system:"):
+        return label
+    job, _colon, login = label.removeprefix("system:").partition(":")
+    name = SYSTEM_JOBS.get(job, job)
+    if login:
+        return t("ระบบ (%(job)s สั่งโดยบัญชีเครื่อง %(login)s)") % {"job": name, "login": login}
+    return t("ระบบ (%(job)s)") % {"job": name}
+
+
 class AuditEvent(AppendOnly):
     """เหตุการณ์ในบันทึกตรวจสอบ. Rows are only ever added, each chained to the one before (LOG-7).
 
@@ -155,22 +193,25 @@ class AuditEvent(AppendOnly):
     inside the caller's transaction: if that rolls back, the row and the advance of the head go with it.
     """
 
-    office = models.ForeignKey("org.Office", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    office = models.ForeignKey(
+        "org.Office", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("สำนักงาน")
     )
-    actor_label = models.CharField(_("ผู้กระทำ"), max_length=200, help_text=_("ชื่อผู้ใช้ หรือ system:<งาน>"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("บัญชีผู้กระทำ"),
+    )  # fmt: skip
+    actor_label = models.CharField(_("ผู้กระทำ"), max_length=200, help_text=_("ชื่อผู้ใช้ หรือชื่องานของระบบ ตามที่บันทึกไว้"))
     action = models.CharField(_("การกระทำ"), max_length=60, choices=AuditCode.choices)
-    object_type = models.CharField(max_length=60, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
+    object_type = models.CharField(_("ชนิดของวัตถุ"), max_length=60, blank=True)
+    object_id = models.CharField(_("รหัสของวัตถุ"), max_length=64, blank=True)
     object_repr = models.CharField(_("วัตถุ"), max_length=300, blank=True)
     changes = models.JSONField(_("รายละเอียด"), default=dict, blank=True)
     address = models.GenericIPAddressField(_("ที่อยู่ IP"), null=True, blank=True)
     # Set in save(), not by auto_now_add: the hash covers it, so it must be known before the INSERT.
     created_at = models.DateTimeField(_("เวลา"), default=timezone.now, editable=False, db_index=True)
     seq = models.PositiveBigIntegerField(_("ลำดับในสายโซ่"), unique=True, editable=False)
-    prev_hash = models.CharField(max_length=64, editable=False)
-    hash = models.CharField(max_length=64, editable=False)
+    prev_hash = models.CharField(_("ค่าแฮชของรายการก่อนหน้า"), max_length=64, editable=False)
+    hash = models.CharField(_("ค่าแฮช"), max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("เหตุการณ์ในบันทึกตรวจสอบ")
@@ -179,8 +220,15 @@ class AuditEvent(AppendOnly):
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
 
     def __str__(self):
-        when = timezone.localtime(self.created_at)  # the office's time, not UTC
-        return f"{when:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        when = thai_datetime(self.created_at, short=True)  # the office's time, Buddhist era
+        return f"{when} {self.actor_name} {self.get_action_display()} {self.object_repr}"
+
+    @property
+    def actor_name(self):
+        """Who acted, as a person reads it: their name, or what a system label stands for (actor_display)."""
+        if self.actor_id and self.actor:
+            return self.actor.get_full_name() or self.actor.get_username()
+        return actor_display(self.actor_label)
 
     def save(self, *args, **kwargs):
         """Chain the new row onto the head, inside the caller's transaction (a savepoint if one is open)."""
@@ -263,7 +311,9 @@ class TrafficRecord(AppendOnly):
 
     segment = models.DateField(_("วัน (UTC)"), editable=False)
     seq = models.PositiveBigIntegerField(_("ลำดับ"), editable=False)
-    at = models.DateTimeField(_("เวลา (UTC)"), help_text=_("เวลาที่เริ่มรับคำขอ ละเอียดถึงมิลลิวินาที"))
+    at = models.DateTimeField(
+        _("เวลา"), help_text=_("เวลาที่เริ่มรับคำขอ เก็บเป็นเวลาสากล (UTC) ละเอียดถึงมิลลิวินาที แสดงเป็นเวลาประเทศไทย")
+    )
     address = models.GenericIPAddressField(_("ที่อยู่ IP"), null=True, blank=True)
     port = models.PositiveIntegerField(_("พอร์ต"), null=True, blank=True)
     user_id = models.BigIntegerField(_("รหัสผู้ใช้"), null=True, blank=True)
@@ -275,8 +325,8 @@ class TrafficRecord(AppendOnly):
     duration_ms = models.PositiveIntegerField(_("ใช้เวลา (มิลลิวินาที)"))
     user_agent = models.CharField(_("โปรแกรมค้นดู"), max_length=300, blank=True)
     request_id = models.CharField(_("รหัสคำขอ"), max_length=64)
-    prev_hash = models.CharField(max_length=64, editable=False)
-    hash = models.CharField(max_length=64, editable=False)
+    prev_hash = models.CharField(_("ค่าแฮชของรายการก่อนหน้า"), max_length=64, editable=False)
+    hash = models.CharField(_("ค่าแฮช"), max_length=64, editable=False)
 
     class Meta:
         verbose_name = _("ข้อมูลจราจรทางคอมพิวเตอร์")
@@ -319,15 +369,15 @@ class TrafficSegment(models.Model):
 
     day = models.DateField(_("วัน (UTC)"), unique=True)
     count = models.PositiveBigIntegerField(_("จำนวนรายการ"), default=0)
-    last_hash = models.CharField(max_length=64, blank=True)
-    opened_at = models.DateTimeField(default=timezone.now)
+    last_hash = models.CharField(_("ค่าแฮชของรายการล่าสุด"), max_length=64, blank=True)
+    opened_at = models.DateTimeField(_("เริ่มบันทึกเมื่อ"), default=timezone.now)
     sealed_at = models.DateTimeField(_("ปิดผนึกเมื่อ"), null=True, blank=True)
-    records_digest = models.CharField(max_length=64, blank=True)
-    prev_digest = models.CharField(max_length=64, blank=True)
+    records_digest = models.CharField(_("ค่าตรวจสอบของรายการ"), max_length=64, blank=True)
+    prev_digest = models.CharField(_("ค่าตรวจสอบของวันก่อนหน้า"), max_length=64, blank=True)
     digest = models.CharField(_("ค่าตรวจสอบ"), max_length=64, blank=True)
     clock_synchronised = models.BooleanField(_("นาฬิกาตรงกับเวลามาตรฐาน"), null=True, blank=True)
     clock_offset_ms = models.FloatField(_("คลาดเคลื่อน (มิลลิวินาที)"), null=True, blank=True)
-    clock_source = models.CharField(max_length=40, blank=True)
+    clock_source = models.CharField(_("แหล่งเวลา"), max_length=40, blank=True)
     purged_at = models.DateTimeField(_("ลบรายการเมื่อ"), null=True, blank=True)
 
     class Meta:
@@ -356,11 +406,13 @@ class TrafficSegment(models.Model):
 class TrafficHold(AppendOnly):
     """An official's order to keep one day of the traffic log beyond the retention period (LOG-2)."""
 
-    segment = models.ForeignKey(TrafficSegment, on_delete=models.PROTECT, related_name="holds")
+    segment = models.ForeignKey(
+        TrafficSegment, on_delete=models.PROTECT, related_name="holds", verbose_name=_("วันของข้อมูลจราจร")
+    )
     until = models.DateField(_("เก็บไว้ถึง"))
     reason = models.TextField(_("เหตุผล / คำสั่ง"))
     actor_label = models.CharField(_("ผู้สั่ง"), max_length=200)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("สั่งเมื่อ"), default=timezone.now)
 
     class Meta:
         verbose_name = _("คำสั่งเก็บรักษาข้อมูลจราจร")
@@ -392,17 +444,17 @@ class ChainVerification(models.Model):
         TRAFFIC = "traffic", _("ข้อมูลจราจร")
         AUDIT = "audit", _("บันทึกตรวจสอบ")
 
-    chain = models.CharField(max_length=20, choices=Chain.choices)
-    started_at = models.DateTimeField()
-    finished_at = models.DateTimeField()
+    chain = models.CharField(_("บันทึกที่ตรวจ"), max_length=20, choices=Chain.choices)
+    started_at = models.DateTimeField(_("เริ่มตรวจเมื่อ"))
+    finished_at = models.DateTimeField(_("ตรวจเสร็จเมื่อ"))
     ok = models.BooleanField(_("ถูกต้อง"))
-    records = models.PositiveBigIntegerField(default=0)
-    segments = models.PositiveIntegerField(default=0)
-    problem_count = models.PositiveIntegerField(default=0)
-    problems = models.JSONField(default=list, blank=True)
-    date_from = models.DateField(null=True, blank=True)
-    date_to = models.DateField(null=True, blank=True)
-    actor_label = models.CharField(max_length=200, blank=True)
+    records = models.PositiveBigIntegerField(_("จำนวนรายการ"), default=0)
+    segments = models.PositiveIntegerField(_("จำนวนวัน"), default=0)
+    problem_count = models.PositiveIntegerField(_("จำนวนจุดที่ผิดปกติ"), default=0)
+    problems = models.JSONField(_("จุดที่ผิดปกติ"), default=list, blank=True)
+    date_from = models.DateField(_("ตั้งแต่วันที่"), null=True, blank=True)
+    date_to = models.DateField(_("ถึงวันที่"), null=True, blank=True)
+    actor_label = models.CharField(_("ผู้สั่งตรวจ"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("การตรวจสอบความถูกต้องของบันทึก")
@@ -414,12 +466,12 @@ class ChainVerification(models.Model):
 class Heartbeat(models.Model):
     """The last run of a scheduled job, watched by the back-office (DESIGN: scheduled jobs)."""
 
-    job = models.CharField(max_length=60, primary_key=True)
-    last_started_at = models.DateTimeField(null=True, blank=True)
-    last_finished_at = models.DateTimeField(null=True, blank=True)
-    last_ok = models.BooleanField(null=True)
-    summary = models.JSONField(default=dict, blank=True)
-    runs = models.PositiveIntegerField(default=0)
+    job = models.CharField(_("งาน"), max_length=60, primary_key=True)
+    last_started_at = models.DateTimeField(_("เริ่มครั้งล่าสุด"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("เสร็จครั้งล่าสุด"), null=True, blank=True)
+    last_ok = models.BooleanField(_("ครั้งล่าสุดสำเร็จ"), null=True)
+    summary = models.JSONField(_("สรุปผล"), default=dict, blank=True)
+    runs = models.PositiveIntegerField(_("จำนวนครั้งที่ทำงาน"), default=0)
 
     class Meta:
         verbose_name = _("สถานะงานตามกำหนดเวลา")

@@ -341,6 +341,7 @@ class StaffForm(NoColon, forms.ModelForm):
         fields = ["username", "first_name", "last_name", "email", "position", "unit", "phone"]
         labels = {"username": _("ชื่อผู้ใช้"), "first_name": _("ชื่อ (พร้อมคำนำหน้า)"), "last_name": _("นามสกุล"),
                   "email": _("อีเมล")}  # fmt: skip
+        help_texts = {"username": _("ใช้เข้าสู่ระบบ ไม่เกิน 150 ตัวอักษร ใช้ได้เฉพาะอักษรอังกฤษ ตัวเลข และเครื่องหมาย @ . + - _")}
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from khaosan.thai.dates import fiscal_quarter, fiscal_year
+from khaosan.thai.dates import fiscal_quarter, fiscal_year, thai_datetime
 
 
 class Bilingual(models.Model):
@@ -43,12 +43,12 @@ class Bilingual(models.Model):
 class StandardRelease(models.Model):
     """One sync of the standard data file into the database (which version, when, what changed)."""
 
-    version = models.CharField(max_length=40)
-    checksum = models.CharField(max_length=64)
-    synced_at = models.DateTimeField(default=timezone.now)
-    summary = models.JSONField(default=dict)
+    version = models.CharField(_("รุ่น"), max_length=40)
+    checksum = models.CharField(_("ค่าตรวจสอบของไฟล์ (SHA-256)"), max_length=64)
+    synced_at = models.DateTimeField(_("นำเข้าเมื่อ"), default=timezone.now)
+    summary = models.JSONField(_("สรุปการเปลี่ยนแปลง"), default=dict)
     # The file's office-wide rules: when an item counts as expiring, how the completeness score is made.
-    policy = models.JSONField(default=dict, blank=True)
+    policy = models.JSONField(_("เกณฑ์ของสำนักงาน"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("การนำเข้ามาตรฐาน")
@@ -57,7 +57,7 @@ class StandardRelease(models.Model):
         get_latest_by = "synced_at"
 
     def __str__(self):
-        return f"{self.version} ({timezone.localtime(self.synced_at):%Y-%m-%d %H:%M})"  # the office's time, not UTC
+        return f"{self.version} ({thai_datetime(self.synced_at, short=True)})"  # the office's time, Buddhist era
 
 
 class ChecklistItem(Bilingual):
@@ -72,8 +72,8 @@ class ChecklistItem(Bilingual):
     fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ"))
     code = models.CharField(_("รหัส"), max_length=30)
     edition = models.CharField(_("ฉบับ"), max_length=20, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    retired_at = models.DateTimeField(null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    retired_at = models.DateTimeField(_("เลิกใช้เมื่อ"), null=True, blank=True)
     # MOIT (standards.md MOIT-0.1, MOIT-0.3): the indicator an item belongs to, its sub-items, and the
     # quarters its evidence is due in. Read from the data file like everything else here.
     parent = models.ForeignKey(
@@ -120,8 +120,8 @@ class Category(Bilingual):
     menu_name_th = models.CharField(_("ชื่อในเมนู (ไทย)"), max_length=60, blank=True)
     menu_name_en = models.CharField(_("ชื่อในเมนู (อังกฤษ)"), max_length=60, blank=True)
     menu_order = models.PositiveSmallIntegerField(_("ลำดับในเมนู"), default=0)
-    order = models.PositiveSmallIntegerField(default=0)
-    retired_at = models.DateTimeField(null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    retired_at = models.DateTimeField(_("เลิกใช้เมื่อ"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("หมวดหมู่")
@@ -163,7 +163,7 @@ class Topic(Bilingual):
         MONTHLY = "monthly", _("ทุกเดือน")
         RECENT = "recent", _("มีรายการใหม่อย่างสม่ำเสมอ")
 
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics", verbose_name=_("หมวดหมู่"))
     code = models.SlugField(_("รหัส"), max_length=80, unique=True)
     kind = models.CharField(_("ลักษณะ"), max_length=20, choices=Kind.choices, default=Kind.DOCUMENT)
     required = models.BooleanField(_("ต้องมีตามมาตรฐาน"), default=False)
@@ -175,10 +175,14 @@ class Topic(Bilingual):
     includes = models.ManyToManyField(
         "self", symmetrical=False, related_name="included_in", blank=True, verbose_name=_("รวมรายการจากหัวข้อ")
     )
-    checklist_items = models.ManyToManyField(ChecklistItem, related_name="topics", blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
-    retired_at = models.DateTimeField(null=True, blank=True)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    checklist_items = models.ManyToManyField(
+        ChecklistItem, related_name="topics", blank=True, verbose_name=_("ข้อกำหนดตามเกณฑ์")
+    )
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    retired_at = models.DateTimeField(_("เลิกใช้เมื่อ"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("รวมเข้ากับหัวข้อ")
+    )
 
     class Meta:
         verbose_name = _("หัวข้อ")
@@ -206,7 +210,7 @@ class Item(models.Model):
         PUBLISHED = "published", _("เผยแพร่แล้ว")
         WITHDRAWN = "withdrawn", _("ถอนแล้ว")
 
-    office = models.ForeignKey("org.Office", on_delete=models.PROTECT, related_name="items")
+    office = models.ForeignKey("org.Office", on_delete=models.PROTECT, related_name="items", verbose_name=_("สำนักงาน"))
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="items", verbose_name=_("หัวข้อ"))
     title = models.CharField(_("ชื่อเรื่อง"), max_length=300)
     summary = models.TextField(_("สรุป"), blank=True)
@@ -229,8 +233,9 @@ class Item(models.Model):
     )
     view_count = models.PositiveIntegerField(_("จำนวนผู้เข้าชม"), default=0)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("ผู้เผยแพร่"),
+    )  # fmt: skip
     withdrawn_at = models.DateTimeField(_("วันที่ถอน"), null=True, blank=True)
     withdrawn_reason = models.CharField(_("เหตุผลที่ถอน"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
@@ -378,9 +383,9 @@ class Attachment(models.Model):
     extension = models.CharField(_("นามสกุล"), max_length=10)
     title = models.CharField(_("คำอธิบายไฟล์"), max_length=300, blank=True)
     alt_text = models.CharField(_("คำบรรยายภาพ"), max_length=300, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
     download_count = models.PositiveIntegerField(_("จำนวนดาวน์โหลด"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("ไฟล์แนบ")

@@ -79,7 +79,7 @@ def footer_notice(office):
 def https(office):
     ok = not settings.DEBUG and settings.SESSION_COOKIE_SECURE and getattr(settings, "SECURE_SSL_REDIRECT", False)
     detail = _("บังคับใช้ HTTPS และคุกกี้แบบปลอดภัย") if ok else _(
-        "เครื่องนี้ตั้งค่าเป็นเครื่องทดลอง (ไม่บังคับ HTTPS) เครื่องจริงต้องตั้งค่าตามคู่มือติดตั้ง (README หัวข้อ Production)")
+        "เครื่องนี้ตั้งค่าเป็นเครื่องทดลอง (ไม่บังคับ HTTPS) เครื่องจริงต้องตั้งค่าตามคู่มือ README หัวข้อการติดตั้งใช้งานจริง (Production)")
     return OfficeCheck("https", _("เว็บไซต์ใช้ HTTPS"), ok, detail, "S-2.9")
 
 
@@ -97,7 +97,7 @@ def housekeeping(office, *, now=None):
     ran = beat.last_finished_at if beat else None
     ok = bool(ran and now - ran <= HOUSEKEEPING_LATE and beat.last_ok)
     if ran is None:
-        detail = _("ยังไม่เคยทำงาน โปรดตั้งเวลาให้ทำงานทุกวัน (README หัวข้อ Production)")
+        detail = _("ยังไม่เคยทำงาน โปรดตั้งเวลาให้ทำงานทุกวันตามคู่มือ README หัวข้อการติดตั้งใช้งานจริง (Production)")
     elif not ok:
         detail = _("ทำงานครั้งล่าสุดเมื่อ %(when)s%(failed)s เกิน 1 วันแล้วหรือมีงานที่ไม่สำเร็จ โปรดตรวจสอบตัวตั้งเวลา") % {
             "when": thai_datetime(ran), "failed": "" if beat.last_ok else _(" (มีงานที่ไม่สำเร็จ)")}  # fmt: skip
@@ -111,7 +111,7 @@ def backups(office, *, now=None):
     last = AuditEvent.objects.filter(action=AuditCode.BACKUP_CREATED).order_by("-created_at").first()
     ok = bool(last and now - last.created_at <= BACKUP_LATE)
     if last is None:
-        detail = _("ยังไม่เคยสำรองข้อมูล โปรดตั้งเวลาสำรองข้อมูลทุกคืน (README หัวข้อ Production)")
+        detail = _("ยังไม่เคยสำรองข้อมูล โปรดตั้งเวลาสำรองข้อมูลทุกคืนตามคู่มือ README หัวข้อการติดตั้งใช้งานจริง (Production)")
     else:
         detail = _("สำรองข้อมูลครั้งล่าสุดเมื่อ %(when)s") % {"when": thai_datetime(last.created_at)}
     return OfficeCheck("backups", _("สำรองข้อมูลภายใน 2 วันที่ผ่านมา"), ok, detail, "SEC-10")

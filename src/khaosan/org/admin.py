@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from khaosan.org import services
 from khaosan.org.admin_site import ReadOnlyAdmin
 from khaosan.org.models import Office, OfficeClosure, Staff, Unit
+from khaosan.org.roles import Role
 
 
 class ClosureInline(ReadOnlyAdmin, admin.TabularInline):
@@ -53,17 +54,40 @@ class UnitAdmin(admin.ModelAdmin):
         services.unit_save(unit=obj, actor=request.user, fields=form.changed_data)
 
 
+class RoleFilter(admin.SimpleListFilter):
+    """Filter by office role, named in Thai (roles are groups whose names are the role codes)."""
+
+    title = gettext_lazy("บทบาท")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return Role.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(groups__name=self.value()) if self.value() in Role.values else queryset
+
+
 @admin.register(Staff)
 class StaffAdmin(ReadOnlyAdmin, UserAdmin):
-    list_display = ("username", "get_full_name", "position", "unit", "office", "is_active", "is_superuser")
-    list_filter = ("office", "is_superuser", "is_active", "groups")
-    # No password field, not even the hash's summary; UserAdmin's own sections otherwise.
+    list_display = ("username", "full_name", "position", "unit", "office", "is_active", "is_superuser")
+    list_filter = ("office", "is_superuser", "is_active", RoleFilter)
+    # What an operator needs to see; no password field, not even the hash's summary. Roles read in Thai.
     fieldsets = (
-        ((None, {"fields": ("username",)}),)
-        + UserAdmin.fieldsets[1:]
-        + ((gettext_lazy("สังกัด"), {"fields": ("office", "unit", "position", "phone")}),)
+        (None, {"fields": ("username", "first_name", "last_name", "email")}),
+        (gettext_lazy("สังกัด"), {"fields": ("office", "unit", "position", "phone")}),
+        (gettext_lazy("สิทธิ์"), {"fields": ("is_active", "is_superuser", "is_staff", "roles")}),
+        (gettext_lazy("วันที่สำคัญ"), {"fields": ("last_login", "date_joined")}),
     )
+    readonly_fields = ("roles",)
     actions = ("send_password_link",)
+
+    @admin.display(description=gettext_lazy("ชื่อ-นามสกุล"), ordering="first_name")
+    def full_name(self, obj):
+        return obj.get_full_name()
+
+    @admin.display(description=gettext_lazy("บทบาท"))
+    def roles(self, obj):
+        return ", ".join(obj.role_labels) if obj.office_id else _("ผู้ดูแลแพลตฟอร์ม (ไม่สังกัดสำนักงาน)")
 
     @admin.action(description=gettext_lazy("ส่งลิงก์ตั้งรหัสผ่านไปที่อีเมลของเจ้าหน้าที่"), permissions=["view"])
     def send_password_link(self, request, queryset):

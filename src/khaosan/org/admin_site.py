@@ -8,8 +8,12 @@ goes through a service with its permission check, approval chain, versions and a
 What stays in the admin is safe for an operator too: catalog, staff and logs are read-only; offices and
 units are changed through org/services.py (an audit row each); the models that would bypass a back-office
 service (roles as groups, authenticator devices) are not shown at all.
+
+The admin speaks Thai like the rest of khaosan (issue 11): Django's words come from its Thai catalogue,
+completed in locale/th; dates read Buddhist-era in the office's time zone, as everywhere else.
 """
 
+import datetime as dt
 from functools import update_wrapper
 
 from django.contrib import admin
@@ -73,7 +77,10 @@ def refuse(request):
 
 
 def lock_down(site):
-    """Hide or freeze the admins that third-party apps registered (see HIDDEN_MODELS, READ_ONLY_MODELS)."""
+    """Hide or freeze the admins that third-party apps registered (see HIDDEN_MODELS, READ_ONLY_MODELS).
+
+    Where a field can still be edited here, a date is typed the Thai way, as in the back-office.
+    """
     for model, model_admin in list(site._registry.items()):
         label = model._meta.label_lower
         if label in HIDDEN_MODELS:
@@ -81,6 +88,102 @@ def lock_down(site):
         elif label in READ_ONLY_MODELS and not isinstance(model_admin, ReadOnlyAdmin):
             site.unregister(model)
             site.register(model, type(type(model_admin).__name__, (ReadOnlyAdmin, type(model_admin)), {}))
+    for model_admin in site._registry.values():
+        thai_date_inputs(model_admin)
+
+
+def thai_date_inputs(model_admin):
+    """Give a ModelAdmin the Thai date fields (thai/forms.py) in place of Django's Gregorian date widgets."""
+    from django.db import models
+
+    from khaosan.thai.forms import ThaiDateField, ThaiDateInput, ThaiDateTimeField, ThaiDateTimeInput
+
+    model_admin.formfield_overrides = {
+        **model_admin.formfield_overrides,
+        models.DateField: {"form_class": ThaiDateField, "widget": ThaiDateInput},
+        models.DateTimeField: {"form_class": ThaiDateTimeField, "widget": ThaiDateTimeInput},
+    }
+
+
+def speak_thai():
+    """Make the admin's own renderings Thai: its yes/no icons, its dates, django-axes' names for its rows.
+
+    Django writes a boolean icon's alt text as the Python value ("True", "False", "None"), so a screen reader
+    reads English, and it formats dates with the locale's Gregorian year (the Thai locale's "2 ธันวาคม 2026").
+    Both come from small functions the admin looks up at call time (admin_list._boolean_icon) or imported by
+    name (display_for_field, display_for_value): those are replaced here, once, at start-up.
+    tests/test_thai_everywhere.py crawls the admin, so a Django upgrade that renames them fails loudly.
+    """
+    from django.apps import apps
+    from django.contrib.admin import helpers
+    from django.contrib.admin import utils as admin_utils
+    from django.contrib.admin.templatetags import admin_list
+    from django.db import models
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    from khaosan.thai.dates import thai_date, thai_datetime
+
+    def boolean_icon(value):
+        icon = {True: "yes", False: "no", None: "unknown"}[value]
+        text = {True: _("ใช่"), False: _("ไม่ใช่"), None: _("ไม่ทราบ")}[value]
+        return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
+
+    original_field, original_value = admin_utils.display_for_field, admin_utils.display_for_value
+
+    def thai_moment(value):
+        if isinstance(value, dt.datetime):
+            return thai_datetime(value, short=True)
+        if isinstance(value, dt.date):
+            return thai_date(value, short=True)
+        return None
+
+    def display_for_field(value, field, empty_value_display, avoid_link=False):
+        if getattr(field, "flatchoices", None):
+            return original_field(value, field, empty_value_display, avoid_link)
+        if isinstance(field, (models.DateField, models.DateTimeField)) and thai_moment(value) is not None:
+            return thai_moment(value)
+        if isinstance(field, models.SlugField) and value:
+            return format_html("<code>{}</code>", value)  # an identifier (a topic's or a unit's code), not a word
+        if isinstance(field, models.JSONField) and value:
+            return format_html("<code>{}</code>", original_field(value, field, empty_value_display, avoid_link))
+        if value == "<unknown>":
+            return _("ไม่ทราบ")  # django-axes' placeholder for a missing browser name
+        if field.name.endswith("_en") and value:
+            return format_html('<span lang="en">{}</span>', value)  # an English name or text (WCAG 3.1.2)
+        return original_field(value, field, empty_value_display, avoid_link)
+
+    def display_for_value(value, empty_value_display, boolean=False):
+        shown = None if boolean else thai_moment(value)
+        return shown if shown is not None else original_value(value, empty_value_display, boolean)
+
+    admin_list._boolean_icon = boolean_icon
+    if apps.is_installed("axes"):
+        sign_in_rows_in_thai(apps.get_app_config("axes"))
+    for module in (admin_utils, helpers, admin_list):
+        if hasattr(module, "display_for_field"):
+            module.display_for_field = display_for_field
+        if hasattr(module, "display_for_value"):
+            module.display_for_value = display_for_value
+
+
+def sign_in_rows_in_thai(axes):
+    """Name django-axes' app and rows in Thai, Buddhist era, Bangkok time (axes writes "Access Log for … @ <UTC>")."""
+    from khaosan.thai.dates import thai_datetime
+
+    def describe(row):
+        facts = {"username": row.username or "—", "when": thai_datetime(row.attempt_time, short=True)}
+        if isinstance(row, axes.get_model("AccessLog")):
+            return _("การเข้าสู่ระบบของ %(username)s เมื่อ %(when)s") % facts
+        if isinstance(row, axes.get_model("AccessFailureLog")):
+            if row.locked_out:
+                return _("เข้าสู่ระบบไม่สำเร็จและถูกล็อก: %(username)s เมื่อ %(when)s") % facts
+            return _("เข้าสู่ระบบไม่สำเร็จ: %(username)s เมื่อ %(when)s") % facts
+        return _("ความพยายามเข้าสู่ระบบของ %(username)s เมื่อ %(when)s") % facts
+
+    axes.verbose_name = gettext_lazy("การเข้าสู่ระบบ")
+    for name in ("AccessAttempt", "AccessFailureLog", "AccessLog"):
+        axes.get_model(name).__str__ = describe
 
 
 class OperatorAdminConfig(AdminConfig):
@@ -91,3 +194,4 @@ class OperatorAdminConfig(AdminConfig):
     def ready(self):
         super().ready()  # autodiscover: every app's admin module has registered its models by now
         lock_down(admin.site)
+        speak_thai()

@@ -56,8 +56,8 @@ class Office(models.Model):
         default=True,
         help_text=_("ถ้าเลือก การถอนหรือแทนที่รายการที่เผยแพร่แล้วต้องผ่านลำดับการพิจารณาเหมือนคำขอใหม่"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ปรับปรุงล่าสุด"), auto_now=True)
 
     class Meta:
         verbose_name = _("สำนักงาน")
@@ -91,7 +91,7 @@ class Office(models.Model):
 class OfficeClosure(models.Model):
     """A day the office is closed beyond the public holidays (วันหยุดที่ประกาศเพิ่ม)."""
 
-    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="closures")
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="closures", verbose_name=_("สำนักงาน"))
     date = models.DateField(_("วันที่"))
     reason = models.CharField(_("เหตุผล"), max_length=200)
 
@@ -113,9 +113,9 @@ class Unit(models.Model):
         AFFILIATE = "affiliate", _("หน่วยงานในสังกัด")
         EXTERNAL = "external", _("หน่วยงานภายนอก")
 
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="units")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="units", verbose_name=_("สำนักงาน"))
     code = models.SlugField(
-        _("รหัส"), help_text=_("ใช้จับคู่กับผู้รับผิดชอบในไฟล์มาตรฐาน เช่น admin, it, procurement")
+        _("รหัส"), help_text=_("อักษรอังกฤษตัวเล็ก ตัวเลข และขีด ตรงกับรหัสหน่วยงานผู้รับผิดชอบในไฟล์มาตรฐาน")
     )
     kind = models.CharField(_("ประเภท"), max_length=20, choices=Kind.choices, default=Kind.GROUP)
     name_th = models.CharField(_("ชื่อ (ไทย)"), max_length=200)
@@ -152,14 +152,14 @@ class DelegationQuerySet(models.QuerySet):
 class Delegation(models.Model):
     """A role handed to someone else for a date range (ผู้ได้รับมอบอำนาจ), e.g. the executive's approvals."""
 
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="delegations")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="delegations", verbose_name=_("สำนักงาน"))
     role = models.CharField(_("บทบาท"), max_length=20)
     delegator = models.ForeignKey("Staff", on_delete=models.PROTECT, related_name="+", verbose_name=_("ผู้มอบ"))
     delegate = models.ForeignKey("Staff", on_delete=models.PROTECT, related_name="+", verbose_name=_("ผู้รับมอบ"))
     starts_on = models.DateField(_("ตั้งแต่วันที่"))
     ends_on = models.DateField(_("ถึงวันที่"))
     reason = models.CharField(_("เหตุผล/คำสั่งมอบอำนาจ"), max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("ยกเลิกเมื่อ"), null=True, blank=True)
 
     objects = DelegationQuerySet.as_manager()
@@ -173,14 +173,25 @@ class Delegation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.delegator} → {self.delegate} ({self.role})"
+        return f"{self.delegator} → {self.delegate} ({self.role_label})"
+
+    @property
+    def role_label(self):
+        """The delegated role in Thai (role codes are never shown to people)."""
+        from khaosan.org.roles import role_label
+
+        return role_label(self.role)
 
 
 class Staff(AbstractUser):
     """เจ้าหน้าที่: a person who signs in to the back-office, always inside one office."""
 
-    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="staff", null=True, blank=True)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="staff", null=True, blank=True)
+    office = models.ForeignKey(
+        Office, on_delete=models.PROTECT, related_name="staff", null=True, blank=True, verbose_name=_("สำนักงาน")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="staff", null=True, blank=True, verbose_name=_("หน่วยงาน")
+    )
     position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
     phone = models.CharField(_("โทรศัพท์"), max_length=100, blank=True)
 
@@ -190,6 +201,14 @@ class Staff(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def role_labels(self):
+        """The person's roles in Thai, from `groups` (prefetch it for a list); none means a requester (any staff)."""
+        from khaosan.org.roles import Role, role_label
+
+        codes = sorted(group.name for group in self.groups.all() if group.name in Role.values)
+        return [role_label(code) for code in codes or [Role.REQUESTER]]
 
     @property
     def display_name(self):

@@ -19,6 +19,11 @@ class Role(TextChoices):
     ADMINISTRATOR = "administrator", _("ผู้ดูแลระบบ")
 
 
+def role_label(code):
+    """Return the Thai name of a role code; an unknown code (a group made by hand) is shown as it is."""
+    return str(Role(code).label) if code in Role.values else code
+
+
 # Steps of an approval chain can be taken by these roles (DESIGN: the chain is configured per office).
 CHAIN_ROLES = (Role.REVIEWER, Role.APPROVER)
 assert DEFAULT_CHAIN == [Role.REVIEWER.value, Role.APPROVER.value]  # org/models.py spells them out

@@ -389,7 +389,8 @@ def _paragraphs(text):
 
 
 def _topics_text(row):
-    topics = [label for flag, label in (("on_website", "เว็บไซต์"), ("on_cyber_security", "Cyber Security")) if row[flag]]
+    labels = (("on_website", "เว็บไซต์"), ("on_cyber_security", "ความมั่นคงปลอดภัยสารสนเทศ"))
+    topics = [label for flag, label in labels if row[flag]]
     return ", ".join(topics) or "อื่น ๆ"
 
 

@@ -1,5 +1,7 @@
 """Template filters for Thai dates and sizes; loaded as builtins so every template has them."""
 
+import re
+
 from django import template
 
 from khaosan.thai import dates, text
@@ -25,6 +27,16 @@ def thai_datetime(value):
 @register.filter
 def be_year(value):
     return dates.be_year(value) if value else ""
+
+
+# A Gregorian year in a label Django formatted itself ("2026", "ธันวาคม 2026"): 1800–2199.
+CE_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
+
+
+@register.filter
+def be_years(value):
+    """Turn the Gregorian years of a date label Django made (the admin's date hierarchy) into Buddhist-era ones."""
+    return CE_YEAR.sub(lambda match: str(dates.be_year(int(match.group(1)))), str(value))
 
 
 @register.filter

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone, translation
 
+from khaosan.audit.models import actor_display
 from khaosan.catalog.files import type_label
 from khaosan.org.roles import Role
 from khaosan.thai.dates import thai_date, thai_datetime
@@ -150,7 +151,7 @@ def _submission_rows(pub_request, events):
         elif actor is not None:
             name, position = actor.get_full_name() or actor.get_username(), actor.position
         else:
-            name, position = event.actor_label, ""
+            name, position = actor_display(event.actor_label), ""
         resubmitted = (event.changes or {}).get("resubmitted") or index > 0
         rows.append(StepRow(
             stage="ยื่นคำขอ" if actor is None or actor.pk == pub_request.requester_id else "ลงทะเบียนและยื่นคำขอ",
