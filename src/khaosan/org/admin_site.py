@@ -112,7 +112,8 @@ def speak_thai():
     reads English, and it formats dates with the locale's Gregorian year (the Thai locale's "2 ธันวาคม 2026").
     Both come from small functions the admin looks up at call time (admin_list._boolean_icon) or imported by
     name (display_for_field, display_for_value): those are replaced here, once, at start-up.
-    tests/test_thai_everywhere.py crawls the admin, so a Django upgrade that renames them fails loudly.
+    tests/thai/test_screens.py and tests/test_thai_everywhere.py read the admin, so a Django upgrade that changes
+    them fails loudly.
     """
     from django.apps import apps
     from django.contrib.admin import helpers
