@@ -6,6 +6,7 @@ import hashlib
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -21,6 +22,7 @@ from khaosan.audit.models import (
     TrafficSegment,
 )
 from khaosan.audit.traffic import traffic_hold, traffic_purge, traffic_seal, traffic_status, traffic_verify
+from khaosan.org.roles import Role
 from tests.audit.conftest import UTC, write
 
 pytestmark = pytest.mark.django_db
@@ -221,6 +223,7 @@ def test_retention_outside_90_days_to_2_years_stops_the_start(monkeypatch):
 
 def test_export_writes_csv_with_a_bom_for_excel_and_an_audit_event(tmp_path, django_user_model):
     officer = django_user_model.objects.create_user("webmaster", password="not-used-here-1")
+    officer.groups.add(Group.objects.get_or_create(name=Role.ADMINISTRATOR)[0])  # the traffic log's reader (LOG-8)
     write(NOW, address="192.0.2.10", path="/search/?q=*************", user_agent="=cmd|' /C calc'!A0")
     write(NOW + dt.timedelta(seconds=1), address="198.51.100.7")
     target = tmp_path / "traffic.csv"
