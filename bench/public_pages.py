@@ -149,8 +149,12 @@ def main():
         item = public_items(office).order_by("-publish_at").first()
         count = public_items(office).count()
         busiest = (
-            public_items(office).values("topic__category__code", "topic__code").order_by().annotate(n=django.db.models.Count("pk"))
-            .order_by("-n").first()
+            public_items(office)
+            .values("topic__category__code", "topic__code")
+            .order_by()
+            .annotate(n=django.db.models.Count("pk"))
+            .order_by("-n")
+            .first()
         )
         topic_url = f"/c/{busiest['topic__category__code']}/{busiest['topic__code']}/"
         last_page = max(1, -(-busiest["n"] // 20))
@@ -179,7 +183,8 @@ def main():
                   f"{percentile(timings, 95):8.1f} {max(timings):8.1f} {statistics.mean(sizes) / 1024:7.1f} "
                   f"{len(errors)}")  # fmt: skip
         weight = sum(
-            len(urllib.request.urlopen(base + p).read()) for p in ("/", "/static/khaosan/site.css", "/static/khaosan/site.js")
+            len(urllib.request.urlopen(base + p).read())
+            for p in ("/", "/static/khaosan/site.css", "/static/khaosan/site.js")
         )
         print(f"\nhome page first view (HTML + CSS + JS, uncompressed): {weight / 1024:.1f} KB")
     finally:

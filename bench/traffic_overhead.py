@@ -319,16 +319,20 @@ def main():
                                 text=True)  # fmt: skip
         print(f"site: {site}; pages: {', '.join(urllib.parse.unquote(p) for p in paths)}")
         connections = "kept (CONN_MAX_AGE=None)" if args.persistent else "as settings.py (SQLite: closed per request)"
-        print(f"client: {client}, {args.seconds} s per run, {args.rounds} rounds, gunicorn -w {args.workers}, "
-              f"{os.cpu_count()} CPUs, database connections {connections}")
+        print(
+            f"client: {client}, {args.seconds} s per run, {args.rounds} rounds, gunicorn -w {args.workers}, "
+            f"{os.cpu_count()} CPUs, database connections {connections}"
+        )
         print(f"log on : {on:8.1f} req/s  (runs: {', '.join(f'{r:.1f}' for r in results[True])})")
         print(f"log off: {off:8.1f} req/s  (runs: {', '.join(f'{r:.1f}' for r in results[False])})")
         print(f"throughput overhead: {overhead:.1f} % (limit {LIMIT_PERCENT:.0f} %)")
         print(f"interleaved in-process, {interleaved['requests']} requests each way; median ms with / without the log:")
         for path, (with_log, without) in interleaved["pages"].items():
             print(f"  {urllib.parse.unquote(path):32} {with_log:7.2f} / {without:7.2f}  ({with_log - without:+.2f})")
-        print(f"  mean of the five medians: {per_request_on:.2f} / {per_request_off:.2f} ms: "
-              f"{per_request_on - per_request_off:+.2f} ms a request, overhead {interleaved_overhead:.1f} %")
+        print(
+            f"  mean of the five medians: {per_request_on:.2f} / {per_request_off:.2f} ms: "
+            f"{per_request_on - per_request_off:+.2f} ms a request, overhead {interleaved_overhead:.1f} %"
+        )
         print(f"{records.splitlines()[-1]} traffic records written; {verify.stdout.strip() or verify.stderr.strip()}")
         return 0 if min(overhead, interleaved_overhead) <= LIMIT_PERCENT else 1
     finally:

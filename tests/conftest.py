@@ -8,16 +8,14 @@ import time
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from khaosan.catalog import standard
 from khaosan.catalog.models import Item, Topic
 from khaosan.catalog.services import item_create
-from django.contrib.auth.models import Group
-
 from khaosan.org.models import Office, Staff, Unit
-
 
 BANGKOK = dt.timezone(dt.timedelta(hours=7), "ICT")
 # The moment every test starts at unless it moves the clock: a plain working Wednesday morning in Bangkok,

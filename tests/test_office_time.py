@@ -33,7 +33,7 @@ def test_an_audit_event_reads_in_bangkok_time(clock):
 
 
 def test_a_standard_release_reads_in_bangkok_time():
-    release = StandardRelease(version="2569.1", synced_at=dt.datetime(2026, 6, 17, 23, 30, tzinfo=dt.timezone.utc))
+    release = StandardRelease(version="2569.1", synced_at=dt.datetime(2026, 6, 17, 23, 30, tzinfo=dt.UTC))
     assert str(release) == "2569.1 (18 มิ.ย. 2569 06:30 น.)"
 
 
@@ -43,5 +43,5 @@ def test_a_standard_release_reads_in_bangkok_time():
 ])  # fmt: skip
 def test_a_generated_demo_title_names_the_bangkok_month_and_quarter(refresh, title):
     topic = SimpleNamespace(kind="document", refresh=refresh, name_th="รายงานผลการจัดซื้อจัดจ้าง")
-    first_of_october = dt.datetime(2026, 9, 30, 17, 30, tzinfo=dt.timezone.utc)  # 1 October 00:30 in Bangkok
+    first_of_october = dt.datetime(2026, 9, 30, 17, 30, tzinfo=dt.UTC)  # 1 October 00:30 in Bangkok
     assert content.generated_title(topic, random.Random(1), first_of_october) == title

@@ -80,7 +80,11 @@ def test_every_named_refusal_shares_one_root():
     assert issubclass(org.OperatorRequired, PermissionDenied)  # Django's 403 should one escape an admin view
     refusal = OtherOffice("โปรดเลือกจากรายการ", field="unit")
     assert (str(refusal), refusal.messages, refusal.field, refusal.code) == (
-        "โปรดเลือกจากรายการ", ["โปรดเลือกจากรายการ"], "unit", "other_office")
+        "โปรดเลือกจากรายการ",
+        ["โปรดเลือกจากรายการ"],
+        "unit",
+        "other_office",
+    )
 
 
 # Staff, roles, delegations and settings: only the office's own administrator -------------------------------
@@ -158,8 +162,15 @@ def test_an_administrator_cannot_bring_in_another_offices_unit_or_people(office,
         org.staff_update(person=people["colleague"], actor=people["admin"], roles=[], unit=theirs["person"].unit)
     assert refused.value.field == "unit"
     with pytest.raises(OtherOffice) as refused:
-        org.delegation_create(office=office, actor=people["admin"], role="approver", delegator=people["approver"],
-                              delegate=theirs["person"], starts_on=dt.date(2026, 6, 17), ends_on=dt.date(2026, 6, 18))
+        org.delegation_create(
+            office=office,
+            actor=people["admin"],
+            role="approver",
+            delegator=people["approver"],
+            delegate=theirs["person"],
+            starts_on=dt.date(2026, 6, 17),
+            ends_on=dt.date(2026, 6, 18),
+        )
     assert refused.value.field == "delegate"
 
 
@@ -288,8 +299,14 @@ def test_an_approved_withdrawal_request_is_carried_out_where_direct_changes_are_
     from khaosan.workflow import services as wf
     from tests.workflow.conftest import NOTHING_FOUND, approve_all
 
-    pub_request = wf.request_create(office=office, actor=people["requester"], action=Action.WITHDRAW,
-                                    target_item=published, title=published.title, summary="ข้อมูลคลาดเคลื่อน")
+    pub_request = wf.request_create(
+        office=office,
+        actor=people["requester"],
+        action=Action.WITHDRAW,
+        target_item=published,
+        title=published.title,
+        summary="ข้อมูลคลาดเคลื่อน",
+    )
     wf.request_submit(pub_request=pub_request, actor=people["requester"])
     approve_all(pub_request, people)
     wf.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=NOTHING_FOUND)

@@ -132,23 +132,24 @@ TEMPLATES = [
                 "khaosan.public.context_processors.site",
                 "khaosan.backoffice.context_processors.backoffice",
             ],
-            "builtins": ["khaosan.thai.templatetags.thai", "khaosan.catalog.templatetags.catalog_tags", "django.contrib.humanize.templatetags.humanize"],
+            "builtins": [
+                "khaosan.thai.templatetags.thai",
+                "khaosan.catalog.templatetags.catalog_tags",
+                "django.contrib.humanize.templatetags.humanize",
+            ],
         },
     }
 ]
 
 # Database: SQLite in WAL mode by default; PostgreSQL (or any) through DATABASE_URL.
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'khaosan.sqlite3'}"), conn_max_age=600
-    )
+    "default": dj_database_url.parse(env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'khaosan.sqlite3'}"), conn_max_age=600)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer commits; IMMEDIATE avoids lock upgrades mid-transaction.
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
-            " PRAGMA foreign_keys=ON;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
         ),
         "transaction_mode": "IMMEDIATE",
     }
@@ -254,7 +255,9 @@ else:
     # Without a mail server: development writes each e-mail as a file under var/mail; production logs it.
     EMAIL_BACKEND = env(
         "EMAIL_BACKEND",
-        "django.core.mail.backends.filebased.EmailBackend" if DEBUG else "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.filebased.EmailBackend"
+        if DEBUG
+        else "django.core.mail.backends.console.EmailBackend",
     )
     EMAIL_FILE_PATH = DATA_DIR / "mail"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "khaosan <no-reply@localhost>")

@@ -10,7 +10,7 @@ from khaosan.audit import traffic
 from khaosan.audit.clock import ClockStatus
 from khaosan.audit.models import TrafficRecord
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.fixture(autouse=True)

@@ -151,8 +151,9 @@ def test_verify_catches_a_tampered_file_inside_the_archive(file_database, office
         call_command("restore", str(tampered), "--force", stdout=io.StringIO())
 
 
-def test_a_backup_taken_while_requests_keep_writing_restores_to_a_consistent_state(file_database, office, tmp_path,
-                                                                                     clock):
+def test_a_backup_taken_while_requests_keep_writing_restores_to_a_consistent_state(
+    file_database, office, tmp_path, clock
+):
     stop, errors, written = threading.Event(), [], []
 
     def keep_writing():
@@ -163,7 +164,7 @@ def test_a_backup_taken_while_requests_keep_writing_restores_to_a_consistent_sta
                 new_item(office, n)
                 write(clock.now, path=f"/item/{n}/")
                 written.append(n)
-        except Exception as error:  # reported by the assertion below
+        except Exception as error:  # noqa: BLE001 — reported by the assertion below
             errors.append(error)
         finally:
             connections.close_all()

@@ -79,8 +79,10 @@ def test_a_record_whose_hash_was_recomputed_still_breaks_the_next_link():
     records = [write(NOW + dt.timedelta(seconds=n)) for n in range(3)]
     forged = records[1]
     forged.path = "/innocent/"
-    sql("UPDATE audit_trafficrecord SET path = %s, hash = %s WHERE id = %s",
-        [forged.path, forged.compute_hash(), forged.pk])
+    sql(
+        "UPDATE audit_trafficrecord SET path = %s, hash = %s WHERE id = %s",
+        [forged.path, forged.compute_hash(), forged.pk],
+    )
     ok, output = verify()
     assert not ok and f"record id {records[2].pk}" in output and "link to the record before it is broken" in output
 

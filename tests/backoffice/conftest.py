@@ -3,7 +3,6 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
-
 def verified_client(client, user):
     """Sign `user` in with a second factor, as the back-office requires for privileged roles."""
     client.force_login(user)

@@ -85,7 +85,9 @@ def test_a_web_master_replaces_an_item_directly_where_the_office_allows_it(as_pe
     fields = {"topic": topic("annual-plan").pk, "title": "แผนฉบับแก้ไข", "source": "กลุ่มงานบริหารทั่วไป",
               "owner_unit": people["requester"].unit_id, "note": "แก้คำผิด",
               "files": upload("ใหม่.pdf", pdf_bytes(2))}  # fmt: skip
-    assert client.post(f"/backoffice/items/{item.pk}/edit/", fields).status_code == 302  # refused: office requires chain
+    assert (
+        client.post(f"/backoffice/items/{item.pk}/edit/", fields).status_code == 302
+    )  # refused: office requires chain
     item.refresh_from_db()
     assert item.title == "แผนฉบับเดิม"
     office.changes_need_approval = False
@@ -95,13 +97,17 @@ def test_a_web_master_replaces_an_item_directly_where_the_office_allows_it(as_pe
     item.refresh_from_db()
     assert item.title == "แผนฉบับแก้ไข" and [a.original_name for a in item.attachments.all()] == ["ใหม่.pdf"]
     assert item.versions.filter(note="แก้คำผิด", snapshot__title="แผนฉบับเดิม").exists()
-    bad = client.post(f"/backoffice/items/{item.pk}/edit/", {**fields, "files": upload("x.exe", b"MZ"), "title": "ไม่ควรบันทึก"})
+    bad = client.post(
+        f"/backoffice/items/{item.pk}/edit/", {**fields, "files": upload("x.exe", b"MZ"), "title": "ไม่ควรบันทึก"}
+    )
     assert "ไม่รับไฟล์ชนิด" in bad.content.decode()
     item.refresh_from_db()
     assert item.title == "แผนฉบับแก้ไข"
 
 
-def test_a_direct_replacement_that_fails_after_storing_leaves_no_file(as_person, office, people, publish, settings, clock):
+def test_a_direct_replacement_that_fails_after_storing_leaves_no_file(
+    as_person, office, people, publish, settings, clock
+):
     from khaosan.catalog.models import Item
     from tests.catalog.test_storage import files_on_disk
     from tests.conftest import pdf_bytes, topic, upload

@@ -27,7 +27,9 @@ def test_a_requester_fills_the_steps_uploads_and_submits(as_person, office, peop
     refused = client.post(f"/backoffice/requests/{pub_request.pk}/files/", {"file": upload("virus.exe", b"MZ")},
                           HTTP_ACCEPT="application/json")  # fmt: skip
     assert refused.status_code == 400 and "ไม่รับไฟล์ชนิด .exe" in refused.json()["error"]
-    client.post(f"/backoffice/requests/{pub_request.pk}/edit/where/", {"topic": topic("job-announcements").pk, "next": "1"})
+    client.post(
+        f"/backoffice/requests/{pub_request.pk}/edit/where/", {"topic": topic("job-announcements").pk, "next": "1"}
+    )
     client.post(f"/backoffice/requests/{pub_request.pk}/edit/when/", {"data_from": "2026-11-01", "data_to": "2026-11-30",
                                                                        "next": "1"})  # fmt: skip
     response = client.post(f"/backoffice/requests/{pub_request.pk}/edit/source/",
@@ -122,7 +124,9 @@ def test_web_masters_fix_items_in_the_back_office_of_their_own_office_never_in_d
     theirs = publish(title="ของเขา", office=other_office)
     client = as_person("webmaster")
     listing = client.get("/backoffice/items/")
-    assert listing.status_code == 200 and "ของเรา" in listing.content.decode() and "ของเขา" not in listing.content.decode()
+    assert (
+        listing.status_code == 200 and "ของเรา" in listing.content.decode() and "ของเขา" not in listing.content.decode()
+    )
     assert client.get(f"/backoffice/items/{theirs.pk}/").status_code == 404
     assert client.get(f"/backoffice/items/{mine.pk}/").status_code == 200
     for path in ("/admin/catalog/item/", f"/admin/catalog/item/{mine.pk}/change/", "/admin/catalog/item/add/"):
@@ -160,8 +164,6 @@ def test_the_same_content_may_be_both_the_letter_and_the_file_to_publish(as_pers
     from khaosan.audit.models import AuditEvent
 
     assert AuditEvent.objects.filter(action="request.file_added").count() == 2  # the repeat wrote nothing
-
-
 
 
 # --- Whom a request waits on --------------------------------------------------------------------------------------

@@ -19,7 +19,9 @@ def foreign(other_office, clock):
     stranger = make_person(other_office, "stranger", roles=["approver"])
     second = make_person(other_office, "stranger2")
     pub_request = services.request_create(office=other_office, actor=stranger, title="ของสำนักงานอื่น")
-    request_file = services.request_file_add(pub_request=pub_request, actor=stranger, upload=upload("x.pdf", pdf_bytes()))
+    request_file = services.request_file_add(
+        pub_request=pub_request, actor=stranger, upload=upload("x.pdf", pdf_bytes())
+    )
     item = Item.objects.create(office=other_office, topic=Topic.objects.get(code="general-news"), title="อื่น")
     delegation = Delegation.objects.create(office=other_office, role="approver", delegator=stranger, delegate=second,
                                            starts_on=clock.today, ends_on=clock.today, reason="ลา")  # fmt: skip
@@ -35,7 +37,10 @@ def test_a_requester_of_another_unit_cannot_open_a_request_by_its_url(as_person,
                 f"/backoffice/requests/{pub_request.pk}/files/{pub_request.files.get().pk}/",
                 f"/backoffice/requests/{pub_request.pk}/form.pdf"):  # fmt: skip
         assert client.get(url).status_code == 404, url
-    assert client.post(f"/backoffice/requests/{pub_request.pk}/decide/", {"verdict": "approve", "step": 0}).status_code == 404
+    assert (
+        client.post(f"/backoffice/requests/{pub_request.pk}/decide/", {"verdict": "approve", "step": 0}).status_code
+        == 404
+    )
     assert pub_request not in [r for r in client.get("/backoffice/requests/").context["page"].object_list]
 
 

@@ -4,9 +4,9 @@ import io
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from khaosan.eservice.models import Appraisal
@@ -210,8 +210,12 @@ def test_the_evaluators_screens_are_accessible(sign_in, office, line, viewport):
 
     to_score = self_assessed(round_, line, "admin")
     page = sign_in("head", viewport)
-    for path in (waiting.get_absolute_url(), f"{EVALUATION}a/{waiting.pk}/agreement/", scored.get_absolute_url(),
-                 f"{EVALUATION}a/{scored.pk}/refusal/"):
+    for path in (
+        waiting.get_absolute_url(),
+        f"{EVALUATION}a/{waiting.pk}/agreement/",
+        scored.get_absolute_url(),
+        f"{EVALUATION}a/{scored.pk}/refusal/",
+    ):
         assert page.open(path).status == 200, path
         page.assert_accessible()
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path

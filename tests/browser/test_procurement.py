@@ -104,14 +104,20 @@ def download(visitor, row, extension):
 
 
 def pdf_text(content):
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)))
+    return re.sub(
+        r"\s+",
+        "",
+        unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)),
+    )
 
 
 def thai(text):
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def test_a_month_with_two_procurements_goes_from_the_officer_to_a_visitors_download(sign_in, open_page, officer, people):
+def test_a_month_with_two_procurements_goes_from_the_officer_to_a_visitors_download(
+    sign_in, open_page, officer, people
+):
     from khaosan.procurement.models import ProcurementSummary
 
     page = sign_in(officer, PHONE)
@@ -163,13 +169,25 @@ def test_a_month_with_two_procurements_goes_from_the_officer_to_a_visitors_downl
         assert thai(expected) in text, expected
     sheet = load_workbook(io.BytesIO(xlsx))["สขร.1"]
     first, second = ([cell.value for cell in sheet[n]] for n in (7, 8))
-    assert first[:8] == [1, "ซื้อวัสดุสำนักงาน (กระดาษ A4 และแฟ้มเอกสาร)", 12500, 12500, "เฉพาะเจาะจง",
-                         "ห้างหุ้นส่วนจำกัดบ้านหลวงพาณิชย์ 12,000.00 บาท", "ห้างหุ้นส่วนจำกัดบ้านหลวงพาณิชย์", 12000]
+    assert first[:8] == [
+        1,
+        "ซื้อวัสดุสำนักงาน (กระดาษ A4 และแฟ้มเอกสาร)",
+        12500,
+        12500,
+        "เฉพาะเจาะจง",
+        "ห้างหุ้นส่วนจำกัดบ้านหลวงพาณิชย์ 12,000.00 บาท",
+        "ห้างหุ้นส่วนจำกัดบ้านหลวงพาณิชย์",
+        12000,
+    ]
     assert first[9:11] == ["ใบสั่งซื้อเลขที่ 21/2569", dt.datetime(2026, 5, 8)]
     assert second[:5] == [2, "จ้างซ่อมบำรุงรถยนต์ราชการ", 1250000, 1248000.5, "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)"]
-    assert second[6:8] == ["บริษัท น่านยนตรการ จำกัด", 1195000] and second[10:12] == [dt.datetime(2026, 5, 28), "69059012345"]
-    assert [[c.value for c in r] for r in load_workbook(io.BytesIO(xlsx))["ผู้เสนอราคา"].iter_rows(min_row=2)][-1][2:4] == [
-        "ห้างหุ้นส่วนจำกัดอู่ช่างเอก", 1230500.75]
+    assert second[6:8] == ["บริษัท น่านยนตรการ จำกัด", 1195000] and second[10:12] == [
+        dt.datetime(2026, 5, 28),
+        "69059012345",
+    ]
+    assert [[c.value for c in r] for r in load_workbook(io.BytesIO(xlsx))["ผู้เสนอราคา"].iter_rows(min_row=2)][-1][
+        2:4
+    ] == ["ห้างหุ้นส่วนจำกัดอู่ช่างเอก", 1230500.75]
     visitor.assert_no_console_errors()
 
 
@@ -197,7 +215,9 @@ def test_a_nil_month_goes_the_same_way(sign_in, open_page, officer, people):
     pdf, xlsx = download(visitor, row, "pdf"), download(visitor, row, "xlsx")
     assert thai("ไม่มีการจัดซื้อจัดจ้าง") in pdf_text(pdf) and thai("ในรอบเดือนเมษายน2569") in pdf_text(pdf)
     sheet = load_workbook(io.BytesIO(xlsx))["สขร.1"]
-    assert sheet["A2"].value == "สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือนเมษายน 2569" and sheet["A7"].value == "ไม่มีการจัดซื้อจัดจ้าง"
+    assert (
+        sheet["A2"].value == "สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือนเมษายน 2569" and sheet["A7"].value == "ไม่มีการจัดซื้อจัดจ้าง"
+    )
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -46,7 +46,9 @@ def menu_link(page, name):
 
 def charts_drawn(page):
     """How many chart images the browser loaded and drew (an SVG blocked or broken has no natural width)."""
-    return page.evaluate("() => [...document.querySelectorAll('figure.chart img')].filter(i => i.naturalWidth > 0).length")
+    return page.evaluate(
+        "() => [...document.querySelectorAll('figure.chart img')].filter(i => i.naturalWidth > 0).length"
+    )
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -22,7 +22,9 @@ def requester_page(open_page, people):
     return page
 
 
-def test_an_uploaded_file_gets_its_remove_button_at_once_and_a_repeat_is_refused(requester_page, office, people, tmp_path):
+def test_an_uploaded_file_gets_its_remove_button_at_once_and_a_repeat_is_refused(
+    requester_page, office, people, tmp_path
+):
     from khaosan.workflow import services
 
     page = requester_page

@@ -57,7 +57,7 @@ def test_matches_are_marked_and_escaped(publish, office):
     assert "<b>" not in result.snippet
 
 
-@pytest.mark.parametrize("query", ["", "   ", "!!!", "\"'", "' OR 1=1 --", "a\" OR \"b", "*", "NEAR(", "ก" * 500])
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "\"'", "' OR 1=1 --", 'a" OR "b', "*", "NEAR(", "ก" * 500])
 def test_garbage_queries_do_not_crash(publish, office, query):
     publish(title="ข่าว")
     run(office, query)

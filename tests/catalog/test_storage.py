@@ -74,6 +74,7 @@ def test_a_nested_block_hands_its_files_to_the_enclosing_one(office, settings):
 
 # Housekeeping ------------------------------------------------------------------------------------------
 
+
 def orphan(facts):
     """Store a file and lose its row, as a process that died before its rollback clean-up would."""
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -125,6 +126,8 @@ def test_an_upload_that_finds_an_old_orphan_of_its_content_keeps_it(office, peop
     sha = orphan(inspect_upload(upload("ค้าง.pdf", pdf_bytes(2))))
     clock.advance(days=3)
     pub_request = services.request_create(office=office, actor=people["requester"], title="ข่าว")
-    services.request_file_add(pub_request=pub_request, actor=people["requester"], upload=upload("ใหม่.pdf", pdf_bytes(2)))
+    services.request_file_add(
+        pub_request=pub_request, actor=people["requester"], upload=upload("ใหม่.pdf", pdf_bytes(2))
+    )
     assert orphans_remove()["removed"] == 0
     assert pub_request.files.get().blob_id == sha and pub_request.files.get().blob.path.exists()

@@ -76,8 +76,14 @@ def test_pdf_page_count_is_recorded():
         ("polyglot.pdf", b"%PDF-1.4\n<html><script>alert(1)</script>", "สคริปต์"),
         ("appended.pdf", pdf_bytes() + b"\n" * 8192 + b"<HTML><Script>alert(1)</Script>", "สคริปต์"),
         ("deep.pdf", pdf_bytes() + bytes(3 * 1024 * 1024) + b"<?php system($_GET['c']); ?>", "สคริปต์"),
-        ("old.doc", bytes.fromhex("D0CF11E0A1B11AE1") + "WordDocument".encode("utf-16-le") + bytes(8192)
-         + b"<svg onload=alert(1)>", "สคริปต์"),
+        (
+            "old.doc",
+            bytes.fromhex("D0CF11E0A1B11AE1")
+            + "WordDocument".encode("utf-16-le")
+            + bytes(8192)
+            + b"<svg onload=alert(1)>",
+            "สคริปต์",
+        ),
     ],
 )
 def test_bad_uploads_are_refused_with_a_thai_reason(name, content, message):

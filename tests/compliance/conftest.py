@@ -10,7 +10,6 @@ from tests.backoffice.conftest import as_person  # noqa: F401  (the back-office'
 from tests.conftest import pdf_bytes, topic, upload
 from tests.workflow.conftest import NOTHING_FOUND
 
-
 # The moment these tests read the ITA at: 17 June 2026, quarter 3 of FY2569 (pinned, whatever KHAOSAN_TEST_NOW says).
 ITA_NOW = dt.datetime(2026, 6, 17, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 

@@ -11,8 +11,10 @@ def make_pdf(*pages):
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, once the pages are known
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        (b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8"
-         b" /Length 1 >>\nstream\n\x80\nendstream"),
+        (
+            b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8"
+            b" /Length 1 >>\nstream\n\x80\nendstream"
+        ),
     ]
     kids = []
     for text, image in pages:

@@ -36,7 +36,9 @@ def leaving(office, people, publish, clock):
     return item
 
 
-def test_owners_and_web_masters_are_warned_14_and_3_days_ahead_once_each(leaving, people, clock, django_capture_on_commit_callbacks):
+def test_owners_and_web_masters_are_warned_14_and_3_days_ahead_once_each(
+    leaving, people, clock, django_capture_on_commit_callbacks
+):
     clock.move_to(at(2026, 6, 16, 23, 58))  # a minute more than 14 days ahead: nothing yet
     assert housekeeping_expiry()["warned"] == 0
     clock.move_to(at(2026, 6, 17, 1, 0))
@@ -81,7 +83,9 @@ def test_an_expired_item_comes_back_only_through_a_new_request(leaving, office, 
     assert "คำขอเผยแพร่ใหม่" in str(refused.value) and refused.value.field == "expire_at"
     assert Item.objects.get(pk=leaving.pk).expire_at == at(2026, 6, 30, 23, 59)
     item_replace_content(item=leaving, actor=people["webmaster"], summary="แก้คำผิดในคลัง")  # corrections stay possible
-    item_replace_content(item=leaving, actor=people["webmaster"], expire_at=at(2026, 12, 31, 23, 59), through_request=True)
+    item_replace_content(
+        item=leaving, actor=people["webmaster"], expire_at=at(2026, 12, 31, 23, 59), through_request=True
+    )
     assert Item.objects.get(pk=leaving.pk).is_visible_at(at(2026, 7, 2, 9, 1))
 
 

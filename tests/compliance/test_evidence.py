@@ -43,8 +43,11 @@ def renderer():
 @pytest.fixture
 def document(renderer):
     """A two-page PDF whose text says which page it is."""
-    return renderer.render(document_html(
-        "<p>DOCUMENT-PAGE-ONE รายงานผลการจัดซื้อจัดจ้าง</p><p style='break-before: page'>DOCUMENT-PAGE-TWO</p>"))
+    return renderer.render(
+        document_html(
+            "<p>DOCUMENT-PAGE-ONE รายงานผลการจัดซื้อจัดจ้าง</p><p style='break-before: page'>DOCUMENT-PAGE-TWO</p>"
+        )
+    )
 
 
 def xlsx_bytes():
@@ -71,7 +74,7 @@ def test_pack_has_cover_memo_document_and_form_in_that_order(office, people, ren
     # Other files are listed by name, type and size on the cover, not bound in.
     assert norm("ตารางข้อมูล.xlsx") in pages[cover] and "Excel" in pages[cover]
     memo = first_page(pages, "บันทึกข้อความ", start=1)
-    memo_text = "".join(pages[memo:first_page(pages, "DOCUMENT-PAGE-ONE")])
+    memo_text = "".join(pages[memo : first_page(pages, "DOCUMENT-PAGE-ONE")])
     for text in ("ส่วนราชการ", "เรื่องขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน", "เรียน",
                  people["requester"].get_full_name(), people["approver"].get_full_name(), "อนุญาตให้เผยแพร่",
                  pub_request.reference, "จัดทำโดยระบบ"):  # fmt: skip
@@ -95,9 +98,13 @@ def test_a_signed_memo_takes_the_place_of_the_generated_one(office, people, rend
 
 
 def test_an_item_published_without_a_request_says_so_and_makes_nothing_up(office, publish, renderer):
-    item = publish("anti-corruption-day", "กิจกรรมวันต่อต้านคอร์รัปชันสากล 9 ธันวาคม 2568",
-                   data_from=dt.date(2025, 12, 9), data_to=dt.date(2025, 12, 9),
-                   files=[upload("ภาพกิจกรรม.jpg", jpeg_bytes((1200, 800))), upload("กำหนดการ.pdf", pdf_bytes())])
+    item = publish(
+        "anti-corruption-day",
+        "กิจกรรมวันต่อต้านคอร์รัปชันสากล 9 ธันวาคม 2568",
+        data_from=dt.date(2025, 12, 9),
+        data_to=dt.date(2025, 12, 9),
+        files=[upload("ภาพกิจกรรม.jpg", jpeg_bytes((1200, 800))), upload("กำหนดการ.pdf", pdf_bytes())],
+    )
     data = evidence.item_pack_pdf(item, fiscal_year=2569, renderer=renderer)
     pages = pages_text(data)
     assert norm("MOIT20") in pages[0] and norm("ไตรมาส1/2569") in pages[0]

@@ -174,8 +174,11 @@ def test_the_checks_page_queries_stay_flat_as_rows_grow(client, publish, office,
 
     def grow(n):
         for number in range(n):
-            publish(title=f"หลักฐาน {number}", body='<p><a href="#">ลิงก์</a></p>',
-                    files=[upload("ซ้ำ.pdf", pdf_bytes(1)), upload(f"สแกน{number}.pdf", make_pdf((b"", (515, 722))))])
+            publish(
+                title=f"หลักฐาน {number}",
+                body='<p><a href="#">ลิงก์</a></p>',
+                files=[upload("ซ้ำ.pdf", pdf_bytes(1)), upload(f"สแกน{number}.pdf", make_pdf((b"", (515, 722))))],
+            )
         checks.checks_run(office=office, ocr=False)
 
     grow(2)

@@ -51,6 +51,7 @@ def test_the_year_page_lists_every_moit_item_and_sub_item_with_its_links_per_qua
     assert len(tree.xpath("//table[contains(@class, 'ita-table')]")) == 9  # one per indicator
 
     item = year_2569
+
     def url(key):
         return item[key].get_absolute_url()
 

@@ -50,7 +50,10 @@ def test_a_link_to_a_withdrawn_expired_or_missing_item_is_broken_and_to_a_public
     assert found[("body", f"/en/item/{live.pk}/")][0] == OK
     assert found[("body", f"/item/{live.pk}")][0] == OK  # Django adds the slash
     assert found[("body", f"/item/{withdrawn.pk}/")] == (BROKEN, "รายการที่ลิงก์ไปถูกถอนการเผยแพร่แล้ว โปรดลิงก์ไปที่รายการที่ใช้แทน")
-    assert found[("body", f"/item/{expiring.pk}/")] == (BROKEN, "รายการที่ลิงก์ไปหมดระยะเวลาเผยแพร่แล้ว โปรดลิงก์ไปที่รายการที่ใช้แทน")
+    assert found[("body", f"/item/{expiring.pk}/")] == (
+        BROKEN,
+        "รายการที่ลิงก์ไปหมดระยะเวลาเผยแพร่แล้ว โปรดลิงก์ไปที่รายการที่ใช้แทน",
+    )
     assert found[("body", "/item/999999/")] == (BROKEN, "ไม่มีรายการที่ลิงก์ไป โปรดแก้ลิงก์")
 
 
@@ -65,7 +68,9 @@ def test_a_file_missing_on_disk_or_of_the_wrong_size_is_broken_and_so_are_links_
 
     files = results(item)
     assert files[("file", missing.get_absolute_url())] == (
-        BROKEN, "ไม่พบไฟล์ “แผน.pdf” บนเซิร์ฟเวอร์ โปรดอัปโหลดไฟล์ใหม่หรือกู้คืนจากชุดสำรอง")
+        BROKEN,
+        "ไม่พบไฟล์ “แผน.pdf” บนเซิร์ฟเวอร์ โปรดอัปโหลดไฟล์ใหม่หรือกู้คืนจากชุดสำรอง",
+    )
     assert files[("file", truncated.get_absolute_url())][0] == BROKEN
     assert "ขนาดไม่ตรง" in files[("file", truncated.get_absolute_url())][1]
     links = results(page)
@@ -205,7 +210,8 @@ def test_external_links_are_asked_with_head_then_get_and_never_followed_inside(s
     assert checks.check_external(f"{site}/moved").result == OK
     assert checks.check_external(f"{site}/no-head").result == OK  # HEAD refused, GET answered
     assert checks.check_external(f"{site}/gone") == checks.Verdict(
-        BROKEN, "เว็บไซต์ปลายทางแจ้งว่าไม่มีหน้านี้ (HTTP 404) โปรดแก้ลิงก์")
+        BROKEN, "เว็บไซต์ปลายทางแจ้งว่าไม่มีหน้านี้ (HTTP 404) โปรดแก้ลิงก์"
+    )
     assert checks.check_external(f"{site}/broken-server").result == UNCHECKED
     internal = checks.check_external(f"{site}/to-internal")
     assert internal.result == BROKEN and "10.1.2.3" in internal.detail
@@ -223,8 +229,9 @@ def broken_page(publish, **fields):
     return publish(title="หน้ารวมหลักฐาน ITA", body=body_with("http://localhost/ita.pdf"), **fields)
 
 
-def test_the_report_reaches_web_masters_and_the_owner_unit_once(publish, office, people,
-                                                                  django_capture_on_commit_callbacks):
+def test_the_report_reaches_web_masters_and_the_owner_unit_once(
+    publish, office, people, django_capture_on_commit_callbacks
+):
     page = broken_page(publish, owner_unit=Unit.objects.get(office=office, code="procurement"))
 
     with django_capture_on_commit_callbacks(execute=True):

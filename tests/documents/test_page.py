@@ -54,7 +54,9 @@ def test_word_form_has_the_page_size_and_margins_of_the_pdf_form(office, people,
     official = (A4_OFFICIAL.top, A4_OFFICIAL.right, A4_OFFICIAL.bottom, A4_OFFICIAL.left)
     assert official == (2.5, 2.0, 2.0, 3.0)
     assert docx_margins(section) == official
-    assert all(abs(measured - expected) <= 0.04 for measured, expected in zip(pdf_margins, official)), pdf_margins
+    assert all(abs(measured - expected) <= 0.04 for measured, expected in zip(pdf_margins, official, strict=True)), (
+        pdf_margins
+    )
     assert (round(section.page_width.cm, 2), round(section.page_height.cm, 2)) == (21.0, 29.7)
 
 

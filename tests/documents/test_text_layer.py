@@ -96,10 +96,7 @@ def test_request_form_text_extracts_exactly(office, people, site, chromium):
 
 
 def test_tounicode_cmap_is_read_and_written_back_with_empty_and_ranged_entries():
-    data = (
-        b"2 beginbfchar\n<0003> <0020>\n<02F8> <0E4D>\nendbfchar\n"
-        b"1 beginbfrange\n<01D0> <01D2> <0E1B>\nendbfrange\n"
-    )
+    data = b"2 beginbfchar\n<0003> <0020>\n<02F8> <0E4D>\nendbfchar\n1 beginbfrange\n<01D0> <01D2> <0E1B>\nendbfrange\n"
     codes, width = textlayer.parse_cmap(data)
     assert width == 2
     assert codes == {0x0003: " ", 0x02F8: "\u0e4d", 0x01D0: "ป", 0x01D1: "ผ", 0x01D2: "ฝ"}

@@ -62,7 +62,7 @@ def agreed(round_, people, person="requester", *, indicators=INDICATORS, compete
 
 def levels(appraisal, indicator_levels, competency_levels):
     ids = [i.pk for i in appraisal.indicators.all()], [c.pk for c in appraisal.competencies.all()]
-    return dict(zip(ids[0], indicator_levels)), dict(zip(ids[1], competency_levels))
+    return dict(zip(ids[0], indicator_levels, strict=False)), dict(zip(ids[1], competency_levels, strict=False))
 
 
 def self_assessed(round_, people, person="requester", *, indicator_levels=(5, 4, 3), competency_levels=(2, 2), **kw):

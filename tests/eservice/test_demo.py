@@ -24,5 +24,7 @@ def test_the_demo_has_an_open_round_with_agreements_in_several_states(synced_sta
     assert current.appraisals.get(staff__username="webmaster2").results_weight == 80
     assert current.appraisals.get(staff__username="staff").evidence.count() == 1
     closed = selectors.rounds_of(office).exclude(pk=current.pk).get()
-    assert not closed.is_open and set(closed.appraisals.values_list("state", flat=True)) == {Appraisal.State.ACKNOWLEDGED}
+    assert not closed.is_open and set(closed.appraisals.values_list("state", flat=True)) == {
+        Appraisal.State.ACKNOWLEDGED
+    }
     assert len(set(closed.appraisals.values_list("result_band", flat=True))) >= 3

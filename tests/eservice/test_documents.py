@@ -43,8 +43,14 @@ def test_the_form_as_word_has_the_same_result_on_a4_with_the_pdfs_margins(open_r
     text = docx_text(data)
     assert norm("ระดับผลการประเมิน: ดีมาก") in text and "85.20" in text and norm("☑ ดีมาก (80.00 – 89.99)") in text
     section = docx.Document(io.BytesIO(data)).sections[0]
-    sizes = [section.page_width, section.page_height, section.left_margin, section.right_margin, section.top_margin,
-             section.bottom_margin]
+    sizes = [
+        section.page_width,
+        section.page_height,
+        section.left_margin,
+        section.right_margin,
+        section.top_margin,
+        section.bottom_margin,
+    ]
     assert [round(length.cm, 1) for length in sizes] == [21.0, 29.7, 3.0, 2.0, 2.0, 2.0]
     assert docx.Document(io.BytesIO(data)).styles["Normal"].font.size.pt == 16
 
@@ -52,7 +58,9 @@ def test_the_form_as_word_has_the_same_result_on_a4_with_the_pdfs_margins(open_r
 def test_a_refusal_to_sign_shows_the_witness_on_the_form(open_round, line, clock):
     appraisal = assessed(open_round, line)
     services.review_save(appraisal=appraisal, actor=line["approver"], verdict="agree")
-    services.refusal_record(appraisal=appraisal, actor=line["head"], communicated_on=clock.today, witness=line["colleague"])
+    services.refusal_record(
+        appraisal=appraisal, actor=line["head"], communicated_on=clock.today, witness=line["colleague"]
+    )
     appraisal.refresh_from_db()
     text = docx_text(documents.appraisal_form_docx(appraisal))
     assert norm("แต่ผู้รับการประเมินไม่ลงนามรับทราบผลการประเมิน") in text and norm("นางมาลี ศรีสุข") in text
@@ -67,8 +75,9 @@ def test_the_round_summary_counts_bands_per_unit_and_lists_who_is_not_finished(o
     by_unit = {u.name: u for u in summary.units}
     admin_unit = by_unit["กลุ่มงานบริหารทั่วไป"]
     assert (admin_unit.counts, admin_unit.finished) == ({"ดีเด่น": 1, "ดี": 1}, 2)
-    book = openpyxl.load_workbook(io.BytesIO(documents.summary_xlsx(
-        summary, plans=selectors.development_plans(line["admin"], open_round))))
+    book = openpyxl.load_workbook(
+        io.BytesIO(documents.summary_xlsx(summary, plans=selectors.development_plans(line["admin"], open_round)))
+    )
     rows = list(book["สรุปตามหน่วยงาน"].iter_rows(values_only=True))
     assert rows[0] == ("หน่วยงาน", "จำนวนผู้รับการประเมิน", "ดีเด่น", "ดีมาก", "ดี", "พอใช้", "ต้องปรับปรุง", "เสร็จสิ้น",
                        "ยังไม่เสร็จ")  # fmt: skip
@@ -110,7 +119,9 @@ def test_moit7_is_asked_through_the_normal_request_chain(office, line):
     assert [f.extension for f in pub_request.files.order_by("pk")] == ["pdf", "xlsx"]
     book = openpyxl.load_workbook(io.BytesIO(pub_request.files.get(extension="xlsx").blob.path.read_bytes()))
     assert list(book.active.iter_rows(values_only=True)) == [
-        ("ที่", "ชื่อ-สกุล", "ตำแหน่ง", "ระดับผลการประเมิน"), (1, "นายสมชาย ใจดี", "นักวิชาการสาธารณสุขชำนาญการ", "ดีเด่น")]
+        ("ที่", "ชื่อ-สกุล", "ตำแหน่ง", "ระดับผลการประเมิน"),
+        (1, "นายสมชาย ใจดี", "นักวิชาการสาธารณสุขชำนาญการ", "ดีเด่น"),
+    ]
     round_.refresh_from_db()
     assert round_.announcement_request == pub_request
     with pytest.raises(Exception, match="มีคำขอเผยแพร่รายชื่อแล้ว"):

@@ -27,12 +27,15 @@ def pages_of(appraisal, evidence=None):
 @pytest.fixture
 def colleagues_appraisal(open_round, line):
     appraisal = agreed(open_round, line, "colleague")
-    evidence = services.evidence_add(appraisal=appraisal, actor=line["colleague"], upload=upload("ผลงาน.pdf", pdf_bytes()))
+    evidence = services.evidence_add(
+        appraisal=appraisal, actor=line["colleague"], upload=upload("ผลงาน.pdf", pdf_bytes())
+    )
     return appraisal, evidence
 
 
-def test_a_staff_member_cannot_read_a_colleagues_evaluation_by_changing_the_url(client, open_round, line,
-                                                                                 colleagues_appraisal):
+def test_a_staff_member_cannot_read_a_colleagues_evaluation_by_changing_the_url(
+    client, open_round, line, colleagues_appraisal
+):
     appraisal, evidence = colleagues_appraisal
     mine = appraisal_of(open_round, line["requester"])
     signed_in(client, line["requester"])

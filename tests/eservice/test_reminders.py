@@ -6,13 +6,15 @@ from khaosan.audit.services import HOUSEKEEPING_JOBS
 from khaosan.eservice import services
 from khaosan.eservice.models import EvaluationSettings
 from khaosan.workflow.models import Notification
-from tests.eservice.conftest import INDICATORS, COMPETENCIES, agreed, appraisal_of, finished
+from tests.eservice.conftest import COMPETENCIES, INDICATORS, agreed, appraisal_of, finished
 
 pytestmark = pytest.mark.django_db
 
 
 def reminded(person):
-    return list(Notification.objects.filter(recipient=person, subject__startswith="ใกล้ครบ").values_list("subject", flat=True))
+    return list(
+        Notification.objects.filter(recipient=person, subject__startswith="ใกล้ครบ").values_list("subject", flat=True)
+    )
 
 
 def test_the_job_is_part_of_housekeeping():
@@ -29,7 +31,9 @@ def test_people_who_have_not_made_their_agreement_are_reminded_before_its_date_o
     assert services.housekeeping_reminders()["sent"] == 0  # a second run the same day sends nothing
     # The staff member submits: now the evaluator's step is waiting, and they are told on the next run.
     appraisal = appraisal_of(open_round, line["requester"])
-    services.agreement_save(appraisal=appraisal, actor=line["requester"], indicators=INDICATORS, competencies=COMPETENCIES)
+    services.agreement_save(
+        appraisal=appraisal, actor=line["requester"], indicators=INDICATORS, competencies=COMPETENCIES
+    )
     services.agreement_submit(appraisal=appraisal, actor=line["requester"])
     clock.move_to("2026-04-29 07:00")
     assert services.housekeeping_reminders()["sent"] == 1

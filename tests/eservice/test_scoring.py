@@ -103,7 +103,8 @@ def test_weights_that_do_not_sum_to_100_are_refused_in_thai():
     with pytest.raises(ValidationError) as refused:
         check_indicator_weights([50, 30])
     assert refused.value.messages == [
-        "น้ำหนักของตัวชี้วัดรวมกันได้ 80 แต่ต้องรวมเป็น 100 พอดี โปรดปรับน้ำหนักให้รวมได้ 100 แล้วบันทึกอีกครั้ง"]
+        "น้ำหนักของตัวชี้วัดรวมกันได้ 80 แต่ต้องรวมเป็น 100 พอดี โปรดปรับน้ำหนักให้รวมได้ 100 แล้วบันทึกอีกครั้ง"
+    ]
     check_indicator_weights([50, 30, 20])
 
 

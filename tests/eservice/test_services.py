@@ -44,7 +44,9 @@ def test_indicator_weights_that_do_not_sum_to_100_are_refused_and_nothing_is_wri
     appraisal = appraisal_of(open_round, line["requester"])
     rows = [dict(INDICATORS[0], weight=60), dict(INDICATORS[1], weight=30)]
     with pytest.raises(ValidationError) as refused:
-        services.agreement_save(appraisal=appraisal, actor=line["requester"], indicators=rows, competencies=COMPETENCIES)
+        services.agreement_save(
+            appraisal=appraisal, actor=line["requester"], indicators=rows, competencies=COMPETENCIES
+        )
     assert "รวมกันได้ 90" in refused.value.messages[0] and "100" in refused.value.messages[0]
     assert not Indicator.objects.filter(appraisal=appraisal).exists()
     assert not AuditEvent.objects.filter(action=AuditCode.APPRAISAL_SAVED).exists()
@@ -89,7 +91,10 @@ def test_the_evaluator_scores_and_the_result_keeps_its_configuration(open_round,
     appraisal = assessed(open_round, line, indicator_levels=(5, 4, 3), competency_levels=(2, 1))
     # results: (5×50 + 4×30 + 3×20) / 500 × 70 = 60.2; behaviour: (3 + 2) / 6 × 30 = 25; total 85.20
     assert (appraisal.result_results, appraisal.result_behaviour, appraisal.result_total) == (
-        Decimal("60.20"), Decimal("25.00"), Decimal("85.20"))
+        Decimal("60.20"),
+        Decimal("25.00"),
+        Decimal("85.20"),
+    )
     assert appraisal.result_band == "ดีมาก" and appraisal.state == S.ASSESSED
     assert appraisal.result_config["bands"][0] == {"label": "ดีเด่น", "min": "90"}
     assert appraisal.plan.get().topic == "การวิเคราะห์ข้อมูล"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from khaosan.eservice.models import AppraisalRound, EvaluationSettings, Indicator
-from tests.eservice.conftest import INDICATORS, appraisal_of, signed_in
+from tests.eservice.conftest import appraisal_of, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,11 @@ def test_lists_stay_at_the_same_number_of_queries_as_people_are_added(client, of
         round_ = services.round_open(office=office, actor=line["admin"], fiscal_year=fiscal_year, number=2)
         finished(round_, line, "requester")
         result = []
-        for path in (round_.get_absolute_url(), reverse("backoffice:eservice:people"), reverse("backoffice:eservice:home")):
+        for path in (
+            round_.get_absolute_url(),
+            reverse("backoffice:eservice:people"),
+            reverse("backoffice:eservice:home"),
+        ):
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(path).status_code == 200
             result.append(len(queries))

@@ -132,7 +132,9 @@ def test_pages_of_the_catalog_link_to_each_other(client, catalog, publish, monke
 
 def test_csv_and_json_downloads_of_a_listing(client, catalog):
     category = catalog["shown"].topic.category.code
-    rows = list(csv.DictReader(io.StringIO(client.get("/data/items.csv", {"category": category}).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/data/items.csv", {"category": category}).content.decode("utf-8-sig")))
+    )
     assert [r["title"] for r in rows] == ["แผนปฏิบัติการประจำปี 2569"] and rows[0]["files"].startswith("http")
     data = json.loads(client.get("/data/items.json", {"q": "แผนปฏิบัติการ"}).content)
     assert [r["id"] for r in data] == [f"item-{catalog['shown'].pk}"]

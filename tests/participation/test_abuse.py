@@ -43,18 +43,24 @@ def test_beyond_the_soft_limit_the_form_asks_a_thai_question_with_429_and_keeps_
 def test_a_wrong_answer_or_a_used_token_is_asked_again(client, office):
     _use_up(client, ratelimit.SUBMIT)
     token, answer = _solve(client.post("/participation/feedback/", FEEDBACK).content.decode())
-    wrong = client.post("/participation/feedback/", FEEDBACK | {"challenge_token": token, "challenge_answer": str(answer + 1)})
+    wrong = client.post(
+        "/participation/feedback/", FEEDBACK | {"challenge_token": token, "challenge_answer": str(answer + 1)}
+    )
     assert wrong.status_code == 429
     thai_digits = str(answer).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert client.post("/participation/feedback/", FEEDBACK | {"challenge_token": token,
                                                                "challenge_answer": thai_digits}).status_code == 200  # fmt: skip
-    again = client.post("/participation/feedback/", FEEDBACK | {"challenge_token": token, "challenge_answer": str(answer)})
+    again = client.post(
+        "/participation/feedback/", FEEDBACK | {"challenge_token": token, "challenge_answer": str(answer)}
+    )
     assert again.status_code == 429
 
 
 def test_a_token_works_only_from_the_address_it_was_given_to(client, office):
     _use_up(client, ratelimit.SUBMIT, REMOTE_ADDR="198.51.100.1")
-    token, answer = _solve(client.post("/participation/feedback/", FEEDBACK, REMOTE_ADDR="198.51.100.1").content.decode())
+    token, answer = _solve(
+        client.post("/participation/feedback/", FEEDBACK, REMOTE_ADDR="198.51.100.1").content.decode()
+    )
     _use_up(client, ratelimit.SUBMIT, REMOTE_ADDR="198.51.100.2")
     elsewhere = client.post("/participation/feedback/", FEEDBACK | {"challenge_token": token, "challenge_answer": answer},
                             REMOTE_ADDR="198.51.100.2")  # fmt: skip

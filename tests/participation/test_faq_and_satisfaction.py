@@ -20,8 +20,10 @@ def test_an_answer_published_by_staff_is_found_by_the_thai_search(client, office
     question = _asked(office)
     services.case_reply(case=question, actor=handlers["service"], text="ติดต่อ รพ.สต. ใกล้บ้าน พร้อมบัตรประชาชน")
     staff = verified_client(client, handlers["service"])
-    staff.post(f"/backoffice/participation/question/{question.pk}/publish/", {
-        "faq_question": "ขอใบรับรองแพทย์ได้ที่ไหน", "faq_answer": "ติดต่อโรงพยาบาลส่งเสริมสุขภาพตำบลใกล้บ้าน พร้อมบัตรประชาชน"})
+    staff.post(
+        f"/backoffice/participation/question/{question.pk}/publish/",
+        {"faq_question": "ขอใบรับรองแพทย์ได้ที่ไหน", "faq_answer": "ติดต่อโรงพยาบาลส่งเสริมสุขภาพตำบลใกล้บ้าน พร้อมบัตรประชาชน"},
+    )
     client.logout()
     # "ใบรับรองแพทย์" sits inside a run of Thai with no spaces; the query is cut into words like the site search.
     html = client.get("/participation/faq/", {"q": "รับรองแพทย์ บัตรประชาชน"}).content.decode()
@@ -66,7 +68,7 @@ def test_a_webmaster_may_answer_questions_but_not_see_complaints(client, office,
 def test_the_survey_from_the_footer_remembers_the_page(client, office, publish):
     item = publish()
     page = client.get(item.get_absolute_url()).content.decode()
-    assert f'/participation/satisfaction/?page={item.get_absolute_url()}' in page
+    assert f"/participation/satisfaction/?page={item.get_absolute_url()}" in page
     form = client.get("/participation/satisfaction/", {"page": item.get_absolute_url()}).content.decode()
     assert f'value="{item.get_absolute_url()}"' in form
     response = client.post("/participation/satisfaction/", {"score": "4", "service": "website", "found": "partly",
@@ -98,7 +100,11 @@ def test_results_by_month_and_quarter_with_a_chart(client, office, people, clock
     clock.move_to("2026-06-17 10:00")
     by_month = satisfaction_results(office, fiscal_year=2569, kind="month")
     assert [(p.period.label(), p.count, p.mean) for p in by_month.periods[:4]] == [
-        ("ตุลาคม 2568", 2, 4.0), ("พฤศจิกายน 2568", 0, None), ("ธันวาคม 2568", 0, None), ("มกราคม 2569", 1, 4.0)]
+        ("ตุลาคม 2568", 2, 4.0),
+        ("พฤศจิกายน 2568", 0, None),
+        ("ธันวาคม 2568", 0, None),
+        ("มกราคม 2569", 1, 4.0),
+    ]
     assert (by_month.count, by_month.mean) == (4, 3.5)
     assert by_month.distribution == [(5, 1), (4, 1), (3, 1), (2, 1), (1, 0)]
     by_quarter = satisfaction_results(office, fiscal_year=2569, kind="quarter")

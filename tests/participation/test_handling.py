@@ -107,7 +107,9 @@ def test_the_named_handler_and_the_committee_see_a_corruption_complaint_and_ever
     assert handler.get(f"/backoffice/participation/complaint/{case.pk}/files/{file_id}/").status_code == 200
     actions = list(AuditEvent.objects.filter(actor=handlers["corruption"]).values_list("action", flat=True))
     assert actions.count(AuditCode.PARTICIPATION_LISTED) == 1
-    assert actions.count(AuditCode.PARTICIPATION_VIEWED) == 1 and actions.count(AuditCode.PARTICIPATION_FILE_VIEWED) == 1
+    assert (
+        actions.count(AuditCode.PARTICIPATION_VIEWED) == 1 and actions.count(AuditCode.PARTICIPATION_FILE_VIEWED) == 1
+    )
     client.logout()
     committee = verified_client(client, people["committee"])
     page = committee.get(_url(case))
@@ -151,7 +153,9 @@ def test_a_case_of_another_office_answers_404(client, office, other_office, peop
 
 def test_only_the_administrator_names_handlers_and_sets_deadlines(client, office, people):
     with pytest.raises(NotAllowed):
-        services.handler_add(office=office, actor=people["webmaster"], staff=people["requester"], stream=Stream.CORRUPTION)
+        services.handler_add(
+            office=office, actor=people["webmaster"], staff=people["requester"], stream=Stream.CORRUPTION
+        )
     assert verified_client(client, people["webmaster"]).get("/backoffice/participation/settings/").status_code == 403
     client.logout()
     admin = verified_client(client, people["admin"])
@@ -175,9 +179,13 @@ def test_late_cases_are_escalated_once_and_a_late_answer_goes_up(office, people,
     assert services.housekeeping_deadlines() == {"acknowledge": 0, "answer": 2}  # ท.1 was told once already
     late = Notification.objects.filter(subject__contains="เลยกำหนดตอบ")
     assert set(late.filter(subject__contains="ร.1/2569").values_list("recipient__username", flat=True)) == {
-        handlers["service"].username, people["approver"].username}
+        handlers["service"].username,
+        people["approver"].username,
+    }
     assert set(late.filter(subject__contains="ท.1/2569").values_list("recipient__username", flat=True)) == {
-        handlers["corruption"].username, people["committee"].username}
+        handlers["corruption"].username,
+        people["committee"].username,
+    }
     assert people["admin"].notifications.filter(subject__contains="ท.1").count() == 0
     assert AuditEvent.objects.filter(action=AuditCode.PARTICIPATION_ESCALATED).count() == 4
 

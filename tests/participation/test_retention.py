@@ -55,7 +55,12 @@ def test_personal_data_is_erased_at_the_end_of_the_retention_period_and_not_a_se
     assert not case.files.exists() and not Blob.objects.filter(pk=blob.pk).exists() and not blob.path.exists()
     assert not CaseEvent.objects.filter(complaint=case).exclude(text="").exclude(kind=EventKind.ASSIGNED).exists()
     # What the summaries count stays.
-    assert (case.stream, case.kind, case.status, case.outcome) == (Stream.SERVICE, "delay", Status.CLOSED, Outcome.RESOLVED)
+    assert (case.stream, case.kind, case.status, case.outcome) == (
+        Stream.SERVICE,
+        "delay",
+        Status.CLOSED,
+        Outcome.RESOLVED,
+    )
     assert case.created_at and case.closed_at and case.answer_due
     assert summary_counts(office, period_of("fiscal_year", case.created_at)).streams[0].received == 1
     row = AuditEvent.objects.get(action=AuditCode.PARTICIPATION_ERASED)

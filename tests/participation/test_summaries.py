@@ -48,7 +48,9 @@ def test_the_counts_by_stream_kind_status_outcome_and_time_to_close(office, quar
     assert dict(service.by_kind) == {"คุณภาพหรือขั้นตอนการให้บริการ": 0, "พฤติกรรมหรือการปฏิบัติตนของเจ้าหน้าที่": 1,
                                      "ความล่าช้าในการให้บริการ": 1, "สถานที่และสิ่งอำนวยความสะดวก": 0,
                                      "เรื่องอื่นเกี่ยวกับการให้บริการ": 0}  # fmt: skip
-    assert dict(service.by_status)["ดำเนินการเสร็จสิ้น"] == 1 and dict(service.by_status)["ได้รับเรื่องแล้ว รอเจ้าหน้าที่รับเรื่อง"] == 1
+    assert (
+        dict(service.by_status)["ดำเนินการเสร็จสิ้น"] == 1 and dict(service.by_status)["ได้รับเรื่องแล้ว รอเจ้าหน้าที่รับเรื่อง"] == 1
+    )
     assert dict(service.by_outcome)["ดำเนินการแก้ไขแล้ว"] == 1 and dict(service.by_outcome)["ชี้แจงข้อเท็จจริงแล้ว"] == 1
     assert (corruption.received, corruption.closed, corruption.open_at_end) == (1, 0, 1)
     assert dict(corruption.by_kind)["เรียกรับเงินหรือผลประโยชน์"] == 1

@@ -42,8 +42,12 @@ def test_a_bidder_ticked_for_removal_is_left_out():
 
 
 def test_each_mistake_is_named_where_it_was_made():
-    wrong = typed_row(budget="12,50", contract_date="2026-06-02", agreed_price="13,000",
-                      bids=[{"vendor": "ร้าน ก", "tax_id": "0553550000126", "price": "12,000", "selected": True}])
+    wrong = typed_row(
+        budget="12,50",
+        contract_date="2026-06-02",
+        agreed_price="13,000",
+        bids=[{"vendor": "ร้าน ก", "tax_id": "0553550000126", "price": "12,000", "selected": True}],
+    )
     valid, formset, _ = check(month_post([wrong]))
     assert not valid
     form = formset.forms[0]
@@ -63,7 +67,9 @@ def test_the_selected_vendor_needs_a_tax_id_and_exactly_one_is_selected():
 
     no_id = typed_row(bids=[{"vendor": "ร้าน ก", "price": "12,000", "selected": True}])
     valid, formset, _ = check(month_post([no_id]))
-    assert not valid and "เลขประจำตัวผู้เสียภาษี 13 หลักของผู้ได้รับการคัดเลือก" in formset.forms[0].bids.forms[0].errors["tax_id"][0]
+    assert (
+        not valid and "เลขประจำตัวผู้เสียภาษี 13 หลักของผู้ได้รับการคัดเลือก" in formset.forms[0].bids.forms[0].errors["tax_id"][0]
+    )
 
 
 def test_the_agreed_price_is_not_above_what_the_selected_vendor_offered():

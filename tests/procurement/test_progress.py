@@ -45,7 +45,9 @@ def test_a_quarter_is_kept_and_sent_as_its_report(plan, officer, people):
     pdf = next(f for f in pub_request.content_files if f.extension == "pdf").blob.path.read_bytes()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "progress-q2-2569.pdf").write_bytes(pdf)
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)))
+    text = re.sub(
+        r"\s+", "", unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    )
     for expected in ("ได้รับจัดสรรงบประมาณเมื่อวันที่15ตุลาคม2568", "งบดำเนินงาน", "งบลงทุน", "480,000.00", "402,350.50",
                      "83.8", "1,980,000.00", "ผู้รับจ้างส่งมอบงานล่าช้า1ราย"):  # fmt: skip
         assert unicodedata.normalize("NFKC", expected) in text, expected
@@ -77,7 +79,13 @@ def test_a_quarter_is_sent_once_it_is_over_and_not_kept_before_it_begins(plan, o
 
 
 def test_the_quarters_actual_figures_come_from_its_monthly_summaries(plan, office, officer, clock):
-    services.summary_save(office=office, actor=officer, month=dt.date(2026, 2, 1), entries=[
-        {**row, "contract_date": row["contract_date"].replace(year=2026, month=2)} for row in two_procurements()])
+    services.summary_save(
+        office=office,
+        actor=officer,
+        month=dt.date(2026, 2, 1),
+        entries=[
+            {**row, "contract_date": row["contract_date"].replace(year=2026, month=2)} for row in two_procurements()
+        ],
+    )
     assert selectors.quarter_entry_totals(office, 2569, 2) == {"operating": (2, Decimal("1207000.00"))}
     assert selectors.quarter_entry_totals(office, 2569, 1) == {}

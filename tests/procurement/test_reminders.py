@@ -18,10 +18,16 @@ NOVEMBER = dt.date(2026, 11, 1)  # พฤศจิกายน 2569: due Thursda
 
 
 def reminders_to(person):
-    return list(Notification.objects.filter(recipient=person, subject__startswith="ยังไม่ได้เผยแพร่สรุป").values_list("subject", flat=True))
+    return list(
+        Notification.objects.filter(recipient=person, subject__startswith="ยังไม่ได้เผยแพร่สรุป").values_list(
+            "subject", flat=True
+        )
+    )
 
 
-def test_a_missing_summary_is_told_once_after_the_tenth_even_when_the_tenth_is_a_holiday(office, officer, people, clock):
+def test_a_missing_summary_is_told_once_after_the_tenth_even_when_the_tenth_is_a_holiday(
+    office, officer, people, clock
+):
     clock.move_to("2026-12-10T23:50:00")
     assert services.housekeeping_reminders()["summary_missing"] == 0  # the due day itself, a holiday: not yet late
     clock.move_to("2026-12-11T00:10:00")  # the 11th: late, though the 10th was no working day

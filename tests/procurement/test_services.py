@@ -36,8 +36,10 @@ def test_an_officer_saves_the_month_with_its_bidders_and_an_audit_row(office, of
 def test_only_procurement_staff_and_web_masters_keep_the_records(office, officer, people):
     with pytest.raises(NotAllowed, match="เฉพาะเจ้าหน้าที่งานพัสดุและผู้ดูแลเว็บไซต์"):
         services.summary_save(office=office, actor=people["requester"], month=MAY, entries=two_procurements())
-    assert not ProcurementSummary.objects.exists() and not AuditEvent.objects.filter(
-        action=AuditCode.PROCUREMENT_SUMMARY_SAVED).exists()
+    assert (
+        not ProcurementSummary.objects.exists()
+        and not AuditEvent.objects.filter(action=AuditCode.PROCUREMENT_SUMMARY_SAVED).exists()
+    )
     services.summary_save(office=office, actor=people["webmaster"], month=MAY, nil=True)
     assert ProcurementSummary.objects.get().nil
 
@@ -76,7 +78,10 @@ def test_sending_files_the_form_as_pdf_and_xlsx_with_a_request_and_locks_the_row
     assert pub_request.topic.code == "procurement-summary"
     assert (pub_request.data_from, pub_request.data_to) == (MAY, dt.date(2026, 5, 31))
     assert pub_request.summary == "จัดซื้อจัดจ้าง 2 รายการ รวมราคาที่ตกลงซื้อหรือจ้าง 1,207,000.00 บาท"
-    assert sorted(f.original_name for f in pub_request.content_files) == ["สขร1-พฤษภาคม-2569.pdf", "สขร1-พฤษภาคม-2569.xlsx"]
+    assert sorted(f.original_name for f in pub_request.content_files) == [
+        "สขร1-พฤษภาคม-2569.pdf",
+        "สขร1-พฤษภาคม-2569.xlsx",
+    ]
     assert summary.stage == Stage.SENT and summary.locked
     assert AuditEvent.objects.filter(action=AuditCode.PROCUREMENT_SUMMARY_SENT, object_id=str(summary.pk)).exists()
 

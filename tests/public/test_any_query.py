@@ -20,7 +20,9 @@ PAGES = [
 ]  # fmt: skip
 PARAMETERS = ("q", "category", "year", "page", "p", "fy", "unit", "topic")
 
-FTS5_SYNTAX = st.sampled_from(['"', "'", "*", "^", ":", "(", ")", "NEAR(", " AND ", " OR ", " NOT ", "-", "+", "{", "}"])
+FTS5_SYNTAX = st.sampled_from(
+    ['"', "'", "*", "^", ":", "(", ")", "NEAR(", " AND ", " OR ", " NOT ", "-", "+", "{", "}"]
+)
 HUGE_NUMBERS = st.sampled_from(["99999999999999999999", "-1", "0", "1e9", "๒๕๖๙", "²", "٣", "2569.5", " 2 ", "0x10"])
 VALUES = st.one_of(
     st.text(max_size=40),

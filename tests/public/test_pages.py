@@ -101,8 +101,9 @@ def test_pdf_opens_inline_and_word_downloads_with_a_thai_file_name(client, publi
     assert response["X-Content-Type-Options"] == "nosniff"
     response = client.get(docx.get_absolute_url())
     assert response["Content-Disposition"].startswith("attachment;")
-    assert "filename*=utf-8''%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99%20%E0%B8%9C%E0%B8%A5.docx" in (
-        response["Content-Disposition"]
+    assert (
+        "filename*=utf-8''%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99%20%E0%B8%9C%E0%B8%A5.docx"
+        in (response["Content-Disposition"])
     )
     assert b"".join(response.streaming_content) == docx.blob.path.read_bytes()
     docx.refresh_from_db()

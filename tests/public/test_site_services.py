@@ -94,7 +94,9 @@ def test_public_form_pages_set_only_the_csrf_cookie(client, office):
         client.cookies.clear()
         cookies = client.get(path).cookies
         assert set(cookies) == {settings.CSRF_COOKIE_NAME}, path
-        assert cookies[settings.CSRF_COOKIE_NAME]["httponly"] and cookies[settings.CSRF_COOKIE_NAME]["samesite"] == "Lax"
+        assert (
+            cookies[settings.CSRF_COOKIE_NAME]["httponly"] and cookies[settings.CSRF_COOKIE_NAME]["samesite"] == "Lax"
+        )
 
 
 def test_visitors_are_counted_once_a_day_without_cookies(client, office):

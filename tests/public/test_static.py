@@ -18,6 +18,8 @@ def test_every_static_reference_exists():
 
 def test_no_asset_is_loaded_from_outside():
     """Links people click may go anywhere; scripts, styles, images and frames must come from this site."""
-    outside = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href|srcset)=["'](?:https?:)?//""")
+    outside = re.compile(
+        r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href|srcset)=["'](?:https?:)?//"""
+    )
     offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.html") if outside.search(p.read_text())]
     assert not offenders, offenders

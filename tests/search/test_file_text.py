@@ -85,7 +85,9 @@ def test_an_unreadable_file_is_recorded_not_fatal(publish, office, django_captur
 def test_a_large_file_is_read_after_the_upload_not_during_it(publish, office, monkeypatch):
     monkeypatch.setattr(filetext, "READ_INLINE_BYTES", 10)
     started = []
-    monkeypatch.setattr(filetext.threading, "Thread", lambda **kw: started.append(kw) or type("T", (), {"start": lambda s: None})())
+    monkeypatch.setattr(
+        filetext.threading, "Thread", lambda **kw: started.append(kw) or type("T", (), {"start": lambda s: None})()
+    )
     item = publish(title="ไฟล์ใหญ่", files=[upload("big.docx", docx_bytes("คำในไฟล์ใหญ่วิริยะ"))])
     assert not BlobText.objects.exists()
     assert run(office, "วิริยะ").total == 0

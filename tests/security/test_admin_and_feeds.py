@@ -177,8 +177,16 @@ def test_an_operator_changes_an_office_through_the_service_with_an_audit_row_and
     client = verified_client(Client(), operator)
     url = f"/admin/org/office/{second_office.pk}/change/"
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, office_form(second_office, hostname="nan-city.example.go.th", phone="0 5471 9999",
-                                                approval_chain='["approver"]', changes_need_approval=""))
+        response = client.post(
+            url,
+            office_form(
+                second_office,
+                hostname="nan-city.example.go.th",
+                phone="0 5471 9999",
+                approval_chain='["approver"]',
+                changes_need_approval="",
+            ),
+        )
     assert response.status_code == 302, response.content.decode()[:2000]
     second_office.refresh_from_db()
     assert (second_office.hostname, second_office.phone) == ("nan-city.example.go.th", "0 5471 9999")
@@ -193,8 +201,17 @@ def test_an_operator_changes_an_office_through_the_service_with_an_audit_row_and
 
 def test_an_operator_adds_a_unit_with_an_audit_row(office, second_office, operator):
     client = verified_client(Client(), operator)
-    response = client.post("/admin/org/unit/add/", {"office": second_office.pk, "code": "hpc-du-tai", "kind": "affiliate",
-                                                    "name_th": "รพ.สต.ดู่ใต้", "order": "5", "is_active": "on"})
+    response = client.post(
+        "/admin/org/unit/add/",
+        {
+            "office": second_office.pk,
+            "code": "hpc-du-tai",
+            "kind": "affiliate",
+            "name_th": "รพ.สต.ดู่ใต้",
+            "order": "5",
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     unit = second_office.units.get(code="hpc-du-tai")
     event = AuditEvent.objects.get(action=AuditCode.OFFICE_CHANGED, actor=operator)
@@ -208,7 +225,9 @@ def test_an_operator_sends_a_set_password_link_to_the_persons_own_address_and_it
     client = verified_client(Client(), operator)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/admin/org/staff/", {"action": "send_password_link", "_selected_action": [their_admin.pk]})
+        response = client.post(
+            "/admin/org/staff/", {"action": "send_password_link", "_selected_action": [their_admin.pk]}
+        )
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["admin@mueang.example.go.th"]]
     assert "/backoffice/password/reset/" in mail.outbox[0].body
@@ -225,8 +244,11 @@ def test_nothing_in_the_admin_can_be_written_but_offices_and_units(rf, operator)
     for model, model_admin in admin.site._registry.items():
         label = model._meta.label_lower
         for inline in model_admin.get_inline_instances(request):
-            assert not (inline.has_add_permission(request, None) or inline.has_change_permission(request)
-                        or inline.has_delete_permission(request)), f"inline {inline.model._meta.label} of {label}"
+            assert not (
+                inline.has_add_permission(request, None)
+                or inline.has_change_permission(request)
+                or inline.has_delete_permission(request)
+            ), f"inline {inline.model._meta.label} of {label}"
         for verb in ("add", "change", "delete"):
             if getattr(model_admin, f"has_{verb}_permission")(request):
                 writable.add((label, verb))

@@ -28,13 +28,17 @@ def test_stored_xss_in_every_text_field_and_file_name_is_escaped_everywhere(clie
         office=office, actor=people["requester"], title=f"ข่าว {XSS}", summary=f"สรุป {XSS}", body=f"<p>เนื้อหา</p>{XSS}",
         topic=topic("general-news"), source=f"แหล่ง {XSS}", remarks=f"หมายเหตุ {XSS}", rights_confirmed=True,
     )  # fmt: skip
-    services.request_file_add(pub_request=pub_request, actor=people["requester"],
-                              upload=upload("ประกาศ & 'ฉบับจริง'.pdf", pdf_bytes()))
+    services.request_file_add(
+        pub_request=pub_request, actor=people["requester"], upload=upload("ประกาศ & 'ฉบับจริง'.pdf", pdf_bytes())
+    )
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError, match="อักขระที่ไม่อนุญาต"):
-        services.request_file_add(pub_request=pub_request, actor=people["requester"],
-                                  upload=upload('x"><img src=x onerror=alert(1)>.pdf', pdf_bytes()))
+        services.request_file_add(
+            pub_request=pub_request,
+            actor=people["requester"],
+            upload=upload('x"><img src=x onerror=alert(1)>.pdf', pdf_bytes()),
+        )
     services.request_submit(pub_request=pub_request, actor=people["requester"])
     pub_request = approve_all(pub_request, people)
     services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=NOTHING_FOUND,

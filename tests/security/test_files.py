@@ -102,6 +102,7 @@ def test_nginx_sends_the_bytes_only_after_khaosans_checks(client, publish, setti
 
 # Active content in PDFs: refused by structure (pypdf) and by a byte scan of the whole file -------------
 
+
 def _written(writer):
     import io
 
@@ -146,7 +147,9 @@ def pdf_with_page_action():
     from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
     writer = _one_page_writer()
-    opens = DictionaryObject({NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject("http://x.test/")})
+    opens = DictionaryObject(
+        {NameObject("/S"): NameObject("/URI"), NameObject("/URI"): TextStringObject("http://x.test/")}
+    )
     writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): opens})  # runs when the page opens
     return _written(writer)
 
@@ -192,7 +195,9 @@ def pdf_with_javascript_in_a_compressed_object_stream():
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     offsets[5] = len(out)
     out += b"5 0 obj\n<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (
-        len(header), len(packed))
+        len(header),
+        len(packed),
+    )
     out += packed + b"\nendstream\nendobj\n"
     offsets[6] = len(out)
     rows = [bytes([0]) + (0).to_bytes(4, "big") + (65535).to_bytes(2, "big")]
@@ -255,7 +260,9 @@ def test_ordinary_pdfs_with_links_and_an_opening_view_are_accepted():
 
     writer = _one_page_writer()
     writer.add_uri(0, "https://www.example.go.th/", [10, 10, 200, 40])
-    writer.root_object[NameObject("/OpenAction")] = ArrayObject([writer.pages[0].indirect_reference, NameObject("/Fit")])
+    writer.root_object[NameObject("/OpenAction")] = ArrayObject(
+        [writer.pages[0].indirect_reference, NameObject("/Fit")]
+    )
     assert inspect_upload(upload("ประกาศ.pdf", _written(writer))).page_count == 1
 
 
@@ -267,6 +274,7 @@ def test_a_stream_that_holds_the_letters_js_by_chance_is_not_refused():
 
 
 # EICAR and archives without clamd: the built-in check ----------------------------------------------------
+
 
 def _zip(members, *, compression=None):
     import io

@@ -38,10 +38,10 @@ def test_fiscal_year_starts_on_the_first_of_october(day, fiscal_year, quarter):
 @pytest.mark.parametrize(
     ("instant", "fiscal_year", "quarter", "text"),
     [
-        (dt.datetime(2026, 9, 30, 16, 59, tzinfo=dt.timezone.utc), 2569, 4, "30 ก.ย. 2569 23:59 น."),
-        (dt.datetime(2026, 9, 30, 17, 30, tzinfo=dt.timezone.utc), 2570, 1, "1 ต.ค. 2569 00:30 น."),
-        (dt.datetime(2026, 12, 31, 18, 30, tzinfo=dt.timezone.utc), 2570, 2, "1 ม.ค. 2570 01:30 น."),
-        (dt.datetime(2028, 2, 28, 17, 0, tzinfo=dt.timezone.utc), 2571, 2, "29 ก.พ. 2571 00:00 น."),
+        (dt.datetime(2026, 9, 30, 16, 59, tzinfo=dt.UTC), 2569, 4, "30 ก.ย. 2569 23:59 น."),
+        (dt.datetime(2026, 9, 30, 17, 30, tzinfo=dt.UTC), 2570, 1, "1 ต.ค. 2569 00:30 น."),
+        (dt.datetime(2026, 12, 31, 18, 30, tzinfo=dt.UTC), 2570, 2, "1 ม.ค. 2570 01:30 น."),
+        (dt.datetime(2028, 2, 28, 17, 0, tzinfo=dt.UTC), 2571, 2, "29 ก.พ. 2571 00:00 น."),
     ],
 )
 def test_an_instant_is_dated_in_bangkok_time_not_utc(instant, fiscal_year, quarter, text):

@@ -6,7 +6,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from khaosan.thai.forms import (
-    NEAR_YEARS, NearDateField, ThaiDateField, ThaiDateTimeField, parse_thai_date, parse_thai_datetime,
+    NEAR_YEARS,
+    NearDateField,
+    ThaiDateField,
+    ThaiDateTimeField,
+    parse_thai_date,
+    parse_thai_datetime,
 )  # fmt: skip
 from tests.conftest import BANGKOK
 

@@ -234,7 +234,10 @@ def test_form_data_without_decisions_has_blank_approver_and_publisher(office, pe
 
     requester, approver, publisher = form.signatures
     assert (requester.name, requester.position, requester.date) == (
-        people["requester"].get_full_name(), people["requester"].position, "")
+        people["requester"].get_full_name(),
+        people["requester"].position,
+        "",
+    )
     assert (approver.name, approver.date, publisher.name, publisher.date) == ("", "", "", "")
     assert form.public_url == "" and form.rows == []
     assert form.date_text == thai_date(pub_request.created_at)  # not submitted: the day it was made
@@ -315,16 +318,14 @@ def year_of_requests(office, people, site, renderer, clock):
     clock.move_to("2026-06-17T10:00")
     this_year = 2569
     published = full_flow(office, people, "ประกาศรายชื่อผู้ชนะการเสนอราคา")
-    memo = renderer.render(
-        document_html("<p>บันทึกข้อความ MEMO-SIGNED-0425</p><p style='break-before:page'>หน้าสอง</p>")
-    )
+    memo = renderer.render(document_html("<p>บันทึกข้อความ MEMO-SIGNED-0425</p><p style='break-before:page'>หน้าสอง</p>"))
     wf.request_file_add(pub_request=published, actor=people["webmaster"], upload=upload("บันทึกข้อความ.pdf", memo),
                         kind=RequestFile.Kind.MEMO)  # fmt: skip
     waiting = make_request(office, people, "รายงานการประชุมประจำเดือน")
     wf.request_submit(pub_request=waiting, actor=people["requester"])
     wf.request_file_add(pub_request=waiting, actor=people["requester"], upload=upload("memo-scan.jpg", jpeg_bytes()),
                         kind=RequestFile.Kind.MEMO)  # fmt: skip
-    draft = make_request(office, people, "=HYPERLINK(\"http://evil\") ร่างคำขอ")
+    draft = make_request(office, people, '=HYPERLINK("http://evil") ร่างคำขอ')
     old = make_request(office, people, "คำขอของปีที่แล้ว")
     type(old).objects.filter(pk=old.pk).update(created_at=local(dt.datetime(2025, 9, 28, 9)))
     return this_year, [published, waiting, draft], old
@@ -383,7 +384,9 @@ def test_bundle_zip_has_one_pdf_per_request_memos_and_an_index(office, year_of_r
     assert forms[0] == f"{requests[0].reference.replace('/', '-')}-ประกาศรายชื่อผู้ชนะการเสนอราคา.pdf"
     for name in forms:
         assert name in names and archive.read(name).startswith(b"%PDF")
-    for pub_request, name in zip(requests, forms):  # each file is one form, its pages numbered on their own
+    for pub_request, name in zip(
+        requests, forms, strict=True
+    ):  # each file is one form, its pages numbered on their own
         form = archive.read(name)
         pages = len(PdfReader(io.BytesIO(form)).pages)
         text = pdf_text(form)

@@ -366,7 +366,7 @@ def test_docx_text_boxes_are_read_once():
         '<w:r {w} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
         'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
         'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
-        "<mc:Choice Requires=\"wps\"><wps:txbx><w:txbxContent><w:p><w:r><w:t>โทร 081-234-5678</w:t></w:r></w:p>"
+        '<mc:Choice Requires="wps"><wps:txbx><w:txbxContent><w:p><w:r><w:t>โทร 081-234-5678</w:t></w:r></w:p>'
         "</w:txbxContent></wps:txbx></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r>"
         "<w:t>โทร 081-234-5678</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>"

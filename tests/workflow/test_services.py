@@ -107,8 +107,7 @@ def test_publishing_with_findings_needs_a_note(office, people):
         redaction_note="เบอร์โทรศัพท์เป็นของสำนักงาน เผยแพร่ได้", **services.item_fields_from(pub_request),
     )  # fmt: skip
     assert pub_request.redaction_note == (
-        "ระบบตรวจข้อความแล้ว: สรุป; พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล 1 จุด; "
-        "เหตุผลของผู้ดูแลเว็บไซต์: เบอร์โทรศัพท์เป็นของสำนักงาน เผยแพร่ได้"
+        "ระบบตรวจข้อความแล้ว: สรุป; พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล 1 จุด; เหตุผลของผู้ดูแลเว็บไซต์: เบอร์โทรศัพท์เป็นของสำนักงาน เผยแพร่ได้"
     )
 
 
@@ -267,7 +266,9 @@ def test_replacing_a_published_item_keeps_the_old_version(office, people, publis
     pub_request = services.request_create(office=office, actor=people["requester"], action=Action.REPLACE,
                                           target_item=item, title="แผนปฏิบัติราชการ ฉบับปรับปรุง", topic=item.topic,
                                           source=item.source, rights_confirmed=True)  # fmt: skip
-    services.request_file_add(pub_request=pub_request, actor=people["requester"], upload=upload("ใหม่.pdf", pdf_bytes(2)))
+    services.request_file_add(
+        pub_request=pub_request, actor=people["requester"], upload=upload("ใหม่.pdf", pdf_bytes(2))
+    )
     services.request_submit(pub_request=pub_request, actor=people["requester"])
     pub_request = approve_all(pub_request, people)
     services.request_publish(pub_request_id=pub_request.pk, actor=people["webmaster"], redaction=NOTHING_FOUND,

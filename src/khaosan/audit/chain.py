@@ -43,7 +43,7 @@ def canonical_time(value, *, milliseconds=False):
     """Return `value` as ISO 8601 in UTC, the same whichever database stored it."""
     if value is None:
         return None
-    value = value.astimezone(dt.timezone.utc)
+    value = value.astimezone(dt.UTC)
     return value.isoformat(timespec="milliseconds" if milliseconds else "microseconds").replace("+00:00", "Z")
 
 

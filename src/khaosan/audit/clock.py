@@ -77,7 +77,7 @@ def _probe():
             continue
         try:
             parsed = parse(output)
-        except Exception:  # an unexpected format is "this source does not know"
+        except Exception:  # noqa: BLE001 — an unexpected format is "this source does not know"
             parsed = None
         if parsed is not None:
             synchronised, offset_ms = parsed

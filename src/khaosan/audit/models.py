@@ -102,7 +102,10 @@ class AuditCode(models.TextChoices):
     APPRAISAL_ROUND_OPENED = "appraisal_round.opened", pgettext_lazy("audit", "เปิดรอบการประเมิน")
     APPRAISAL_ROUND_CHANGED = "appraisal_round.changed", pgettext_lazy("audit", "แก้ไขรอบการประเมิน")
     APPRAISAL_ROUND_CLOSED = "appraisal_round.closed", pgettext_lazy("audit", "ปิดรอบการประเมิน")
-    APPRAISAL_ANNOUNCEMENT = "appraisal_round.announcement", pgettext_lazy("audit", "ขอเผยแพร่รายชื่อผู้มีผลการประเมินดีเด่นและดีมาก")
+    APPRAISAL_ANNOUNCEMENT = (
+        "appraisal_round.announcement",
+        pgettext_lazy("audit", "ขอเผยแพร่รายชื่อผู้มีผลการประเมินดีเด่นและดีมาก"),
+    )
     APPRAISAL_SETTINGS_CHANGED = "appraisal.settings_changed", pgettext_lazy("audit", "แก้ไขการตั้งค่าการประเมิน")
     APPRAISAL_LINE_CHANGED = "appraisal.line_changed", pgettext_lazy("audit", "แก้ไขสายการประเมิน")
     APPRAISAL_SAVED = "appraisal.saved", pgettext_lazy("audit", "บันทึกร่างการประเมิน")
@@ -223,13 +226,6 @@ class AuditEvent(AppendOnly):
         when = thai_datetime(self.created_at, short=True)  # the office's time, Buddhist era
         return f"{when} {self.actor_name} {self.get_action_display()} {self.object_repr}"
 
-    @property
-    def actor_name(self):
-        """Who acted, as a person reads it: their name, or what a system label stands for (actor_display)."""
-        if self.actor_id and self.actor:
-            return self.actor.get_full_name() or self.actor.get_username()
-        return actor_display(self.actor_label)
-
     def save(self, *args, **kwargs):
         """Chain the new row onto the head, inside the caller's transaction (a savepoint if one is open)."""
         if not self._state.adding:
@@ -248,6 +244,13 @@ class AuditEvent(AppendOnly):
             ChainHead.objects.using(using).filter(pk=head.pk).update(
                 seq=self.seq, last_hash=self.hash, updated_at=self.created_at
             )
+
+    @property
+    def actor_name(self):
+        """Who acted, as a person reads it: their name, or what a system label stands for (actor_display)."""
+        if self.actor_id and self.actor:
+            return self.actor.get_full_name() or self.actor.get_username()
+        return actor_display(self.actor_label)
 
     def compute_hash(self):
         """Return the SHA-256 of this row's canonical form and its link (recipe "audit/1", as in migration 0004)."""
@@ -436,6 +439,9 @@ class TrafficWriteFailure(models.Model):
         verbose_name_plural = _("การบันทึกข้อมูลจราจรที่ไม่สำเร็จ")
         ordering = ["-day"]
 
+    def __str__(self):
+        return f"{self.day}: {self.count}"
+
 
 class ChainVerification(models.Model):
     """One run of `traffic verify` or `audit verify` and what it found."""
@@ -461,6 +467,9 @@ class ChainVerification(models.Model):
         verbose_name_plural = _("การตรวจสอบความถูกต้องของบันทึก")
         ordering = ["-started_at"]
         get_latest_by = "started_at"
+
+    def __str__(self):
+        return f"{self.get_chain_display()} {self.started_at:%Y-%m-%d %H:%M}"
 
 
 class Heartbeat(models.Model):
@@ -492,7 +501,7 @@ def verification_save(result, *, date_from=None, date_to=None, actor_label="syst
         records=result.records,
         segments=result.segments,
         problem_count=len(result.problems),
-        problems=result.problems[:chain.MAX_STORED_PROBLEMS],
+        problems=result.problems[: chain.MAX_STORED_PROBLEMS],
         date_from=date_from,
         date_to=date_to,
         actor_label=actor_label[:200],

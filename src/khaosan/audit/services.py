@@ -185,6 +185,6 @@ def cli_actor(username=None, *, job):
 
     try:
         login = getpass.getuser()
-    except Exception:
+    except (OSError, KeyError, ImportError):  # no login name in the environment nor a password entry
         login = "unknown"
     return None, f"{job}:{login}"

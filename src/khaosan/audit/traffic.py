@@ -66,7 +66,7 @@ NATIONAL_ID = re.compile(r"(?<!\d)\d(?:(?:[-\s.+]|%20|%2[dD])?\d){12}(?!\d)")
 # Query parameters whose values are never stored (LOG-14).
 SECRET_PARAMETER = re.compile(r"pass|token|otp|secret|api[-_]?key", re.I)
 REQUEST_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{7,63}$")
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def segment_day(at):
@@ -310,8 +310,11 @@ def traffic_seal(*, now=None, system="traffic-seal"):
 def _records_digest(day):
     """Return the SHA-256 over the day's record hashes in chain order."""
     digest = hashlib.sha256()
-    for value in TrafficRecord.objects.filter(segment=day).order_by("seq").values_list("hash", flat=True).iterator(
-        chunk_size=5000
+    for value in (
+        TrafficRecord.objects.filter(segment=day)
+        .order_by("seq")
+        .values_list("hash", flat=True)
+        .iterator(chunk_size=5000)
     ):
         digest.update(value.encode("ascii"))
         digest.update(b"\n")
@@ -447,7 +450,10 @@ def traffic_purge(*, now=None, dry_run=False, actor=None, system="traffic-purge"
     result = PurgeResult(dry_run=dry_run)
     held = set(TrafficHold.objects.filter(until__gte=timezone.localdate(now)).values_list("segment__day", flat=True))
     candidates = TrafficSegment.objects.filter(
-        day__lt=cutoff, sealed_at__isnull=False, purged_at=None, count__gt=0  # an empty day has nothing to remove
+        day__lt=cutoff,
+        sealed_at__isnull=False,
+        purged_at=None,
+        count__gt=0,  # an empty day has nothing to remove
     ).order_by("day")
     for segment in candidates:
         if segment.day in held:

@@ -42,7 +42,9 @@ def text_to_html(value):
 
 def grouped_topic_choices():
     """The choices of a topic select, grouped by category; read when the select is drawn, not at import."""
-    topics = Topic.objects.filter(retired_at__isnull=True).select_related("category").order_by("category__order", "order")
+    topics = (
+        Topic.objects.filter(retired_at__isnull=True).select_related("category").order_by("category__order", "order")
+    )
     groups = {}
     for topic in topics:
         groups.setdefault(topic.category, []).append((topic.pk, topic.name))
@@ -149,9 +151,7 @@ class RequestSourceForm(NoColon, forms.ModelForm):
         fields = ["source", "rights_confirmed", "requester_contact", "remarks"]
         labels = {
             "source": _("แหล่งที่มาของข้อมูล / เจ้าของข้อมูล"),
-            "rights_confirmed": _(
-                "ข้าพเจ้ายืนยันว่าข้อความ รูปภาพ และไฟล์ที่ขอเผยแพร่ไม่ละเมิดลิขสิทธิ์ของผู้อื่น และได้ระบุแหล่งที่มาแล้ว"
-            ),
+            "rights_confirmed": _("ข้าพเจ้ายืนยันว่าข้อความ รูปภาพ และไฟล์ที่ขอเผยแพร่ไม่ละเมิดลิขสิทธิ์ของผู้อื่น และได้ระบุแหล่งที่มาแล้ว"),
             "requester_contact": _("ข้อมูลติดต่อกลับ (โทรศัพท์ อีเมล)"),
             "remarks": _("หมายเหตุถึงผู้พิจารณา"),
         }
@@ -240,8 +240,11 @@ class ItemContentForm(NoColon, forms.Form):
     summary = forms.CharField(label=_("สรุป"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     body = forms.CharField(label=_("เนื้อหา"), widget=RichTextarea(), required=False)
     external_url = forms.URLField(label=_("ลิงก์ภายนอก"), required=False, assume_scheme="https")
-    owner_unit = forms.ModelChoiceField(label=_("เจ้าของข้อมูล"), queryset=Unit.objects.none(),
-                                        error_messages={"required": _("โปรดเลือกหน่วยงานเจ้าของข้อมูล (S-G.2)")})  # fmt: skip
+    owner_unit = forms.ModelChoiceField(
+        label=_("เจ้าของข้อมูล"),
+        queryset=Unit.objects.none(),
+        error_messages={"required": _("โปรดเลือกหน่วยงานเจ้าของข้อมูล (S-G.2)")},
+    )
     source = forms.CharField(label=_("แหล่งที่มา/อ้างอิง"), max_length=500,
                              error_messages={"required": _("โปรดระบุแหล่งที่มาของข้อมูล (S-G.2)")})  # fmt: skip
     data_from = ThaiDateField(label=_("ข้อมูลตั้งแต่วันที่"), required=False)
@@ -325,7 +328,10 @@ class RequestFilterForm(NoColon, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(office=office)
         self.fields["state"].choices = [
-            ("", _("ทุกสถานะ")), ("open", _("ยังไม่เสร็จ")), ("late", _("เกินกำหนดเผยแพร่")), *State.choices
+            ("", _("ทุกสถานะ")),
+            ("open", _("ยังไม่เสร็จ")),
+            ("late", _("เกินกำหนดเผยแพร่")),
+            *State.choices,
         ]
 
 

@@ -11,19 +11,33 @@ app_name = "backoffice"
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="backoffice/login.html",
-                                                redirect_authenticated_user=True), name="login"),  # fmt: skip
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="backoffice/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),  # fmt: skip
     path("logout/", auth_views.LogoutView.as_view(next_page=reverse_lazy("backoffice:login")), name="logout"),
-    path("password/reset/", auth_views.PasswordResetView.as_view(
-        template_name="backoffice/password_reset.html", email_template_name="backoffice/password_reset_email.txt",
-        subject_template_name="backoffice/password_reset_subject.txt",
-        success_url=reverse_lazy("backoffice:password-reset-done")), name="password-reset"),  # fmt: skip
-    path("password/reset/done/", auth_views.PasswordResetDoneView.as_view(
-        template_name="backoffice/password_reset_done.html"), name="password-reset-done"),  # fmt: skip
-    path("password/reset/<uidb64>/<token>/", security_views.PasswordSetView.as_view(),
-         name="password-reset-confirm"),
-    path("password/reset/complete/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="backoffice/password_reset_complete.html"), name="password-reset-complete"),  # fmt: skip
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="backoffice/password_reset.html",
+            email_template_name="backoffice/password_reset_email.txt",
+            subject_template_name="backoffice/password_reset_subject.txt",
+            success_url=reverse_lazy("backoffice:password-reset-done"),
+        ),
+        name="password-reset",
+    ),  # fmt: skip
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetDoneView.as_view(template_name="backoffice/password_reset_done.html"),
+        name="password-reset-done",
+    ),  # fmt: skip
+    path("password/reset/<uidb64>/<token>/", security_views.PasswordSetView.as_view(), name="password-reset-confirm"),
+    path(
+        "password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="backoffice/password_reset_complete.html"),
+        name="password-reset-complete",
+    ),  # fmt: skip
     path("password/change/", security_views.PasswordChangeView.as_view(), name="password-change"),
     path("2fa/verify/", security_views.verify, name="2fa-verify"),
     path("2fa/setup/", security_views.setup, name="2fa-setup"),

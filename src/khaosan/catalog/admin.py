@@ -35,7 +35,10 @@ class ItemAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     inlines = (AttachmentInline,)
     fieldsets = (
         (None, {"fields": ("office", "topic", "title", "summary", "body", "external_url")}),
-        (_("แหล่งที่มาและช่วงเวลา"), {"fields": ("owner_unit", "source", "data_from", "data_to", "fiscal_year", "quarter")}),
+        (
+            _("แหล่งที่มาและช่วงเวลา"),
+            {"fields": ("owner_unit", "source", "data_from", "data_to", "fiscal_year", "quarter")},
+        ),
         (_("การเผยแพร่"), {"fields": ("status", "publish_at", "expire_at", "withdrawn_reason", "cover")}),
         (_("ประวัติ"), {"fields": ("view_count", "published_by", "withdrawn_at", "created_at", "updated_at")}),
     )

@@ -80,7 +80,9 @@ def scan_bytes(content, *, name, address=None):
         )
     if not reply.endswith("OK"):
         logger.error("clamd answered %r for %s", reply, name)
-        raise ValidationError(_("ระบบตรวจไวรัสตรวจไฟล์ “%(name)s” ไม่สำเร็จ โปรดลองใหม่อีกครั้ง") % {"name": name}, code="antivirus")
+        raise ValidationError(
+            _("ระบบตรวจไวรัสตรวจไฟล์ “%(name)s” ไม่สำเร็จ โปรดลองใหม่อีกครั้ง") % {"name": name}, code="antivirus"
+        )
 
 
 def scan_upload(content, *, name, kind):
@@ -173,8 +175,10 @@ class _ZipCheck:
         logger.warning("upload %s refused: more than %s members or %s bytes unpacked", self.name,
                        ZIP_MAX_MEMBERS, ZIP_MAX_UNPACKED_BYTES)  # fmt: skip
         raise ValidationError(
-            _("ไฟล์ “%(name)s” มีไฟล์ข้างในมากหรือใหญ่เกินกว่าที่ระบบจะตรวจได้ (เกิน %(count)s ไฟล์ หรือรวมเกิน %(size)s "
-              "เมื่อแตกไฟล์) โปรดแบ่งเป็นหลายไฟล์แล้วอัปโหลดอีกครั้ง")
+            _(
+                "ไฟล์ “%(name)s” มีไฟล์ข้างในมากหรือใหญ่เกินกว่าที่ระบบจะตรวจได้ (เกิน %(count)s ไฟล์ หรือรวมเกิน %(size)s "
+                "เมื่อแตกไฟล์) โปรดแบ่งเป็นหลายไฟล์แล้วอัปโหลดอีกครั้ง"
+            )
             % {"name": self.name, "count": f"{ZIP_MAX_MEMBERS:,}", "size": human_size(ZIP_MAX_UNPACKED_BYTES)},
             code="size",
         )

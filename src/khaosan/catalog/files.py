@@ -190,14 +190,19 @@ def inspect_upload(uploaded, *, max_bytes=None):
             _("ไฟล์ “%(name)s” มีขนาดเกินขนาดสูงสุด %(max)s") % {"name": name, "max": human_size(max_bytes)}, code="size"
         )
     if not content:
-        raise ValidationError(_("ไฟล์ “%(name)s” ว่างเปล่า (0 ไบต์) โปรดตรวจสอบไฟล์แล้วอัปโหลดอีกครั้ง") % {"name": name}, code="empty")
+        raise ValidationError(
+            _("ไฟล์ “%(name)s” ว่างเปล่า (0 ไบต์) โปรดตรวจสอบไฟล์แล้วอัปโหลดอีกครั้ง") % {"name": name}, code="empty"
+        )
 
     kind = sniff_kind(content[:8192], content)
     if kind == "ole":
         kind = _ole_kind(content)
     if kind != extension:
         raise ValidationError(
-            _("เนื้อไฟล์ “%(name)s” ไม่ใช่ไฟล์ .%(ext)s ตามนามสกุล (ไฟล์อาจถูกเปลี่ยนนามสกุลหรือเสียหาย) โปรดบันทึกไฟล์ใหม่จากโปรแกรมต้นฉบับ")
+            _(
+                "เนื้อไฟล์ “%(name)s” ไม่ใช่ไฟล์ .%(ext)s ตามนามสกุล (ไฟล์อาจถูกเปลี่ยนนามสกุลหรือเสียหาย) "
+                "โปรดบันทึกไฟล์ใหม่จากโปรแกรมต้นฉบับ"
+            )
             % {"name": name, "ext": typed_extension},
             code="mismatch",
         )
@@ -361,8 +366,10 @@ def _inspect_pdf(content, name):
             ) from None
     if feature is not None:
         raise ValidationError(
-            _("ไฟล์ PDF “%(name)s” มี%(what)s ซึ่งอาจทำงานเองเมื่อเปิดไฟล์ ระบบไม่รับไฟล์นี้เพื่อความปลอดภัย "
-              "โปรดสั่งพิมพ์ (Print) เป็น PDF ใหม่ หรือส่งออก (Export) เป็น PDF โดยไม่มีสคริปต์และไฟล์แนบ แล้วอัปโหลดอีกครั้ง")
+            _(
+                "ไฟล์ PDF “%(name)s” มี%(what)s ซึ่งอาจทำงานเองเมื่อเปิดไฟล์ ระบบไม่รับไฟล์นี้เพื่อความปลอดภัย "
+                "โปรดสั่งพิมพ์ (Print) เป็น PDF ใหม่ หรือส่งออก (Export) เป็น PDF โดยไม่มีสคริปต์และไฟล์แนบ แล้วอัปโหลดอีกครั้ง"
+            )
             % {"name": name, "what": _pdf_active_reason(feature)},
             code="active",
         )

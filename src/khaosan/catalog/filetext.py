@@ -72,7 +72,9 @@ def index_blob(blob_id):
         return
     with transaction.atomic():
         blob_text_of(blob)
-        for item_id in Attachment.objects.filter(blob=blob, item__isnull=False).values_list("item_id", flat=True).distinct():
+        for item_id in (
+            Attachment.objects.filter(blob=blob, item__isnull=False).values_list("item_id", flat=True).distinct()
+        ):
             search.index_item(item_id)
 
 

@@ -24,6 +24,9 @@ class Bilingual(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name_th
+
     def _pick(self, field):
         english = (get_language() or "th").startswith("en")
         return (getattr(self, f"{field}_en") if english else "") or getattr(self, f"{field}_th")
@@ -35,9 +38,6 @@ class Bilingual(models.Model):
     @property
     def description(self):
         return self._pick("description")
-
-    def __str__(self):
-        return self.name_th
 
 
 class StandardRelease(models.Model):
@@ -254,7 +254,9 @@ class Item(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(expire_at__isnull=True) | Q(publish_at__isnull=True) | Q(expire_at__gt=models.F("publish_at")),
+                condition=Q(expire_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(expire_at__gt=models.F("publish_at")),
                 name="item_expires_after_publish",
             ),
             models.CheckConstraint(
@@ -266,12 +268,12 @@ class Item(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("public:item", args=[self.pk])
-
     def save(self, *args, **kwargs):
         self.fill_period()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("public:item", args=[self.pk])
 
     def fill_period(self):
         """Give the item its fiscal year and quarter (BO-2) from the data period, else the publish date."""
@@ -395,6 +397,9 @@ class Attachment(models.Model):
     def __str__(self):
         return self.original_name
 
+    def get_absolute_url(self):
+        return reverse("file", args=[self.pk, self.original_name])
+
     @property
     def label(self):
         return self.title or Path(self.original_name).stem
@@ -412,9 +417,6 @@ class Attachment(models.Model):
         """PDFs and images open in the browser; office documents and archives download."""
         return self.extension in {"pdf", "jpg", "png"}
 
-    def get_absolute_url(self):
-        return reverse("file", args=[self.pk, self.original_name])
-
     def rendition_url(self, width):
         return reverse("rendition", args=[self.pk, width])
 
@@ -425,7 +427,6 @@ class Attachment(models.Model):
     @property
     def medium_url(self):
         return self.rendition_url(960)
-
 
 
 class ItemVersion(models.Model):

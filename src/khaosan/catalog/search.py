@@ -53,7 +53,7 @@ def uses_fts():
     return connection.vendor == "sqlite"
 
 
-# --- The dictionary -----------------------------------------------------------------------------------------------------
+# --- The dictionary ---------------------------------------------------------------------------------------------------
 
 _dictionary = {"trie": None, "words": frozenset(), "at": 0.0}
 _PLACE = re.compile(r"(?:ตำบล|อำเภอ|จังหวัด|ต\.|อ\.|จ\.)\s*([\u0e01-\u0e4e]+)")
@@ -153,9 +153,11 @@ def words_of(folded):
     if not folded:
         return " ", " "
     trie = dictionary()
-    tokens = [t for t in segment(folded, trie) if any(c.isalnum() for c in t)] if len(folded) < 2000 else [
-        t for t in _segment_long(folded, trie) if any(c.isalnum() for c in t)
-    ]
+    tokens = (
+        [t for t in segment(folded, trie) if any(c.isalnum() for c in t)]
+        if len(folded) < 2000
+        else [t for t in _segment_long(folded, trie) if any(c.isalnum() for c in t)]
+    )
     parts = dict.fromkeys(p for t in tokens for p in word_parts(t))
     return f" {' '.join(tokens)} ", f" {' '.join(parts)} "
 
@@ -172,11 +174,7 @@ def _segment_long(text, trie):
 
 def document_of(item):
     """Return the three indexed texts of an item, folded: title, text, files (names, file text, OCR text)."""
-    text = " ".join(
-        part
-        for part in (item.summary, html_to_text(item.body), item.source, item.external_url)
-        if part
-    )
+    text = " ".join(part for part in (item.summary, html_to_text(item.body), item.source, item.external_url) if part)
     attachments = list(item.attachments.all())
     texts = file_texts([a.blob_id for a in attachments])
     files = " ".join(
@@ -291,7 +289,10 @@ def match_expression(words):
 
 
 def tier_expressions(words):
-    """The better tiers, best first: every word a whole word of the title; anywhere; a whole word or a compound's part."""
+    """The better tiers, best first.
+
+    Every word a whole word of the title; anywhere; a whole word or a compound's part.
+    """
     return [
         " AND ".join("{title_words} : " + _spaced(w) for w in words),
         " AND ".join("{title_words text_words files_words} : " + _spaced(w) for w in words),
@@ -301,7 +302,10 @@ def tier_expressions(words):
 
 def candidate_ids(candidates, office=None):
     """The primary keys a search may return: `candidates`, kept with window_cached when `office` is known."""
-    ids = lambda: frozenset(candidates.order_by().values_list("pk", flat=True))
+
+    def ids():
+        return frozenset(candidates.order_by().values_list("pk", flat=True))
+
     if office is None:
         return ids()
     import datetime as dt
@@ -335,7 +339,9 @@ def ranked_ids(candidates, words, *, limit, offset, office=None):
         for expression in tier_expressions(words):
             if len(ordered) >= need:
                 break
-            cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC", [expression])
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC", [expression]
+            )
             for (rowid,) in cursor:
                 if rowid in allowed and rowid not in seen:
                     seen.add(rowid)

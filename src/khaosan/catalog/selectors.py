@@ -109,11 +109,7 @@ def topic_counts(office, category):
 
     def count():
         rows = (
-            public_items(office)
-            .filter(topic__category=category)
-            .values("topic_id")
-            .annotate(n=Count("pk"))
-            .order_by()
+            public_items(office).filter(topic__category=category).values("topic_id").annotate(n=Count("pk")).order_by()
         )
         return {row["topic_id"]: row["n"] for row in rows}
 
@@ -164,9 +160,12 @@ def oic_index(office, *, fiscal_year=None):
     """
     from khaosan.catalog.models import ChecklistItem
 
-    year = fiscal_year or ChecklistItem.objects.filter(scheme="oia", retired_at__isnull=True).aggregate(
-        year=models.Max("fiscal_year")
-    )["year"]
+    year = (
+        fiscal_year
+        or ChecklistItem.objects.filter(scheme="oia", retired_at__isnull=True).aggregate(
+            year=models.Max("fiscal_year")
+        )["year"]
+    )
     codes = list(
         ChecklistItem.objects.filter(scheme="oia", fiscal_year=year, retired_at__isnull=True)
         .order_by("order")
@@ -231,5 +230,3 @@ def window_cached(office, name, compute, *, max_age=300):
     if seconds > 0:
         cache.set(key, (until, value), timeout=int(seconds) + 1)
     return value
-
-

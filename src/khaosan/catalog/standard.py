@@ -181,6 +181,8 @@ def policy_of(data):
         "expiry_warnings_days": list(currency.get("expiry_warnings_days") or [14, 3]),
         "completeness": data.get("completeness") or {},
     }
+
+
 def _validate_checklist(where, body, need):
     """Check the items of one checklist year (sub-items, due quarters) and its indicators, if it has any."""
     items = body["items"]
@@ -192,7 +194,10 @@ def _validate_checklist(where, body, need):
             need(False, f"{iwhere}: a mapping such as {{th: ..., en: ...}}")
             continue
         unknown = sorted(set(entry) - CHECKLIST_ITEM_KEYS)
-        need(not unknown, f"{iwhere}: unknown keys {', '.join(unknown)} (known: {', '.join(sorted(CHECKLIST_ITEM_KEYS))})")
+        need(
+            not unknown,
+            f"{iwhere}: unknown keys {', '.join(unknown)} (known: {', '.join(sorted(CHECKLIST_ITEM_KEYS))})",
+        )
         parent = entry.get("parent")
         if parent is not None:
             top_level = isinstance(items.get(parent), dict) and not items[parent].get("parent")

@@ -197,11 +197,11 @@ def _judge_own_path(parts, *, item, run):
     if path.startswith(settings.STATIC_URL):
         from django.contrib.staticfiles import finders
 
-        found = finders.find(path[len(settings.STATIC_URL):])
+        found = finders.find(path[len(settings.STATIC_URL) :])
         return _ok() if found else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
     if path.startswith(settings.MEDIA_URL):
         root = Path(settings.MEDIA_ROOT).resolve()
-        target = (root / path[len(settings.MEDIA_URL):]).resolve()
+        target = (root / path[len(settings.MEDIA_URL) :]).resolve()
         inside = target == root or root in target.parents
         return _ok() if inside and target.is_file() else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
     match = _resolve(path)
@@ -594,7 +594,9 @@ def ocr_text_save(*, blob, output, pages, languages):
     copy = _store_copy(blob, output.pdf)
     OcrText.objects.update_or_create(blob=blob, defaults={"copy": copy, "text": output.text, "pages": pages,
                                                           "languages": languages})  # fmt: skip
-    for item_id in Attachment.objects.filter(blob=blob, item__isnull=False).values_list("item_id", flat=True).distinct():
+    for item_id in (
+        Attachment.objects.filter(blob=blob, item__isnull=False).values_list("item_id", flat=True).distinct()
+    ):
         search.index_item(item_id)
 
 

@@ -372,7 +372,10 @@ def _render_sections(sections, *, renderer, head=""):
         raise RuntimeError("could not find where each section starts in the rendered document")
     starts = [index for index, _ in marks]
     ends = starts[1:] + [len(reader.pages)]
-    pages = {key: [reader.pages[i] for i in range(start, end)] for (_, key), start, end in zip(marks, starts, ends)}
+    pages = {
+        key: [reader.pages[i] for i in range(start, end)]
+        for (_, key), start, end in zip(marks, starts, ends, strict=True)
+    }
     return reader, pages, (starts[0] if starts else len(reader.pages))
 
 
@@ -495,7 +498,7 @@ def ita_pack_pdf(office, fy, *, quarter=None, renderer=None, generated_at=None):
         reader, covers, forms, head_pages = _render_packs(ordered, active, head=index)
     builder.bookmark("สารบัญ", 0)
     builder.add_pages(reader.pages[:head_pages])
-    cover_of = {p.item.pk: pages for p, pages in zip(ordered, covers)}
+    cover_of = {p.item.pk: pages for p, pages in zip(ordered, covers, strict=False)}
     for code, group in groups:
         if not group:
             continue
@@ -520,7 +523,7 @@ def ita_pack_zip(office, fy, *, quarter=None, renderer=None, generated_at=None):
     with documents.renderer_scope(renderer) as active:
         _, covers, forms, _ = _render_packs(ordered, active)
     pdfs = {}
-    for pack, cover in zip(ordered, covers):
+    for pack, cover in zip(ordered, covers, strict=False):
         builder = _Builder()
         builder.add_pack(pack, cover, forms.get(id(pack)))
         pdfs[pack.item.pk] = builder.bytes()
@@ -556,4 +559,3 @@ def ita_urls_csv(office, fy):
     text = io.StringIO()
     csv.writer(text).writerows([[documents.csv_cell(cell) for cell in row] for row in rows])
     return ("\ufeff" + text.getvalue()).encode()
-

@@ -143,7 +143,9 @@ def ita_years():
 
 def moit_codes(fiscal_year):
     """The MOIT items and sub-items of `fiscal_year` in the standard's order, with the topics answering them."""
-    active_topics = Topic.objects.filter(retired_at__isnull=True).select_related("category").prefetch_related("includes")
+    active_topics = (
+        Topic.objects.filter(retired_at__isnull=True).select_related("category").prefetch_related("includes")
+    )
     return list(
         ChecklistItem.objects.filter(scheme=ChecklistItem.Scheme.MOIT, fiscal_year=fiscal_year, retired_at__isnull=True)
         .order_by("order")
@@ -233,8 +235,18 @@ def ita_year(office, fy):
         .filter(Q(fiscal_year__in=[fy - 1, fy]) | Q(fiscal_year__lt=fy, topic_id__in=lasting, publish_at__lt=year_end))
         .select_related("topic")
         .annotate(has_form=has_request_form())
-        .only("pk", "title", "topic_id", "topic__refresh", "topic__kind", "fiscal_year", "quarter", "publish_at",
-              "data_from", "data_to")
+        .only(
+            "pk",
+            "title",
+            "topic_id",
+            "topic__refresh",
+            "topic__kind",
+            "fiscal_year",
+            "quarter",
+            "publish_at",
+            "data_from",
+            "data_to",
+        )
         .order_by("publish_at", "pk")
     )
     indicators, rows = {}, {}

@@ -60,7 +60,7 @@ class Reminder(models.Model):
         return f"{self.kind} {self.key}"
 
 
-# --- Checks of what is published (GWS-7.8 no broken links, ACC-4 documents with a text layer) --------------------------
+# --- Checks of what is published (GWS-7.8 no broken links, ACC-4 documents with a text layer) -------------------------
 
 
 class LinkCheck(models.Model):

@@ -78,8 +78,11 @@ def footer_notice(office):
 
 def https(office):
     ok = not settings.DEBUG and settings.SESSION_COOKIE_SECURE and getattr(settings, "SECURE_SSL_REDIRECT", False)
-    detail = _("บังคับใช้ HTTPS และคุกกี้แบบปลอดภัย") if ok else _(
-        "เครื่องนี้ตั้งค่าเป็นเครื่องทดลอง (ไม่บังคับ HTTPS) เครื่องจริงต้องตั้งค่าตามคู่มือ README หัวข้อการติดตั้งใช้งานจริง (Production)")
+    detail = (
+        _("บังคับใช้ HTTPS และคุกกี้แบบปลอดภัย")
+        if ok
+        else _("เครื่องนี้ตั้งค่าเป็นเครื่องทดลอง (ไม่บังคับ HTTPS) เครื่องจริงต้องตั้งค่าตามคู่มือ README หัวข้อการติดตั้งใช้งานจริง (Production)")
+    )
     return OfficeCheck("https", _("เว็บไซต์ใช้ HTTPS"), ok, detail, "S-2.9")
 
 

@@ -167,9 +167,13 @@ def housekeeping_deadlines(*, now=None):
         if today == due:
             with transaction.atomic():
                 if reminder_once(office=office, kind="request.due.day", key=str(pub_request.pk)):
-                    notify([*heads, *webmasters], pub_request=pub_request, url=_request_link(pub_request),
-                           subject=_("วันนี้ครบกำหนดเผยแพร่: %(title)s") % facts,
-                           message=_("คำขอ %(ref)s “%(title)s” ครบกำหนดเผยแพร่วันนี้ (%(due)s) และยังไม่ได้เผยแพร่") % facts)  # fmt: skip
+                    notify(
+                        [*heads, *webmasters],
+                        pub_request=pub_request,
+                        url=_request_link(pub_request),
+                        subject=_("วันนี้ครบกำหนดเผยแพร่: %(title)s") % facts,
+                        message=_("คำขอ %(ref)s “%(title)s” ครบกำหนดเผยแพร่วันนี้ (%(due)s) และยังไม่ได้เผยแพร่") % facts,
+                    )
                     counts["due"] += 1
         if today > due:
             with transaction.atomic():
@@ -226,7 +230,9 @@ def topic_request_ask(*, office, actor, topic):
     if not people:
         raise NotAllowed(_("หัวข้อนี้ไม่มีหน่วยงานที่รับผิดชอบโดยเฉพาะ หรือหน่วยงานยังไม่มีเจ้าหน้าที่ในระบบ"))
     today = timezone.localdate()
-    if not reminder_once(office=office, kind="topic.ask", key=f"{office.pk}:{topic.code}:{today}", recipients=len(people)):
+    if not reminder_once(
+        office=office, kind="topic.ask", key=f"{office.pk}:{topic.code}:{today}", recipients=len(people)
+    ):
         raise NotAllowed(_("วันนี้แจ้งหน่วยงานเรื่องหัวข้อนี้ไปแล้ว"))
     link = f"{reverse('backoffice:request-new')}?{urlencode({'topic': topic.code, 'title': status.suggested_title})}"
     facts = {"topic": topic.name_th, "state": status.label, "who": actor.get_full_name() or actor.get_username(),

@@ -227,5 +227,7 @@ def completeness(statuses):
 def worst_first(statuses):
     """The statuses that need action, worst state first, then by due date."""
     far = dt.date.max
-    return sorted((s for s in statuses if s.needs_action),
-                  key=lambda s: (-SEVERITY[s.state], s.due_on or far, s.topic.category.order, s.topic.order))  # fmt: skip
+    return sorted(
+        (s for s in statuses if s.needs_action),
+        key=lambda s: (-SEVERITY[s.state], s.due_on or far, s.topic.category.order, s.topic.order),
+    )

@@ -85,9 +85,7 @@ def build_items(office, *, log=None):
     count = 0
     with files.renderer() as renderer:
         for spec in content.items(today):
-            uploads = [
-                SimpleUploadedFile(f.name, files.build(f, office=office, renderer=renderer)) for f in spec.files
-            ]
+            uploads = [SimpleUploadedFile(f.name, files.build(f, office=office, renderer=renderer)) for f in spec.files]
             publish_at = _at(today, spec.days_ago, hour=8 + count % 8)
             expire_at = publish_at + dt.timedelta(days=spec.expire_after_days) if spec.expire_after_days else None
             with transaction.atomic():
@@ -108,7 +106,7 @@ def build_items(office, *, log=None):
                     publish_at=None if spec.draft else publish_at,
                     expire_at=expire_at,
                 )
-                for attachment, file_spec in zip(item.attachments.order_by("order"), spec.files):
+                for attachment, file_spec in zip(item.attachments.order_by("order"), spec.files, strict=False):
                     if file_spec.alt_text or file_spec.title:
                         attachment.alt_text, attachment.title = file_spec.alt_text, file_spec.title
                         attachment.save(update_fields=["alt_text", "title"])

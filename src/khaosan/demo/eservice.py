@@ -25,22 +25,42 @@ CORE = [("core", "การมุ่งผลสัมฤทธิ์", 2), ("co
 # Each person's work results: (indicator, weight, five-level criteria).
 WORK = {
     "staff": [
-        ("ร้อยละของหมู่บ้านที่ค่าดัชนีลูกน้ำยุงลาย (HI) ไม่เกิน 10", 40, ["ร้อยละ 60", "ร้อยละ 70", "ร้อยละ 80", "ร้อยละ 90", "ร้อยละ 100"]),
-        ("รายงานผลการดำเนินงานควบคุมโรคส่งสำนักงานสาธารณสุขจังหวัดตรงเวลา", 30, ["8 เดือน", "9 เดือน", "10 เดือน", "11 เดือน", "12 เดือน"]),
+        (
+            "ร้อยละของหมู่บ้านที่ค่าดัชนีลูกน้ำยุงลาย (HI) ไม่เกิน 10",
+            40,
+            ["ร้อยละ 60", "ร้อยละ 70", "ร้อยละ 80", "ร้อยละ 90", "ร้อยละ 100"],
+        ),
+        (
+            "รายงานผลการดำเนินงานควบคุมโรคส่งสำนักงานสาธารณสุขจังหวัดตรงเวลา",
+            30,
+            ["8 เดือน", "9 เดือน", "10 เดือน", "11 เดือน", "12 เดือน"],
+        ),
         ("จัดอบรมฟื้นฟูความรู้อาสาสมัครสาธารณสุขประจำหมู่บ้าน", 30, ["1 ครั้ง", "2 ครั้ง", "3 ครั้ง", "4 ครั้ง", "5 ครั้ง"]),
     ],
     "it": [
-        ("เว็บไซต์มีข้อมูลครบตามรายการที่ต้องเผยแพร่ (คะแนนความครบถ้วน)", 50, ["ร้อยละ 60", "ร้อยละ 70", "ร้อยละ 80", "ร้อยละ 90", "ร้อยละ 100"]),
+        (
+            "เว็บไซต์มีข้อมูลครบตามรายการที่ต้องเผยแพร่ (คะแนนความครบถ้วน)",
+            50,
+            ["ร้อยละ 60", "ร้อยละ 70", "ร้อยละ 80", "ร้อยละ 90", "ร้อยละ 100"],
+        ),
         ("เผยแพร่ข้อมูลภายใน 3 วันทำการหลังอนุมัติ", 30, ["ร้อยละ 80", "ร้อยละ 85", "ร้อยละ 90", "ร้อยละ 95", "ร้อยละ 100"]),
         ("สำรองข้อมูลและตรวจการกู้คืนตามแผน", 20, ["2 ครั้ง", "4 ครั้ง", "6 ครั้ง", "8 ครั้ง", "12 ครั้ง"]),
     ],
     "procurement": [
-        ("จัดทำสรุปผลการจัดซื้อจัดจ้าง (สขร.1) ภายในวันที่ 10 ของเดือนถัดไป", 60, ["8 เดือน", "9 เดือน", "10 เดือน", "11 เดือน", "12 เดือน"]),
+        (
+            "จัดทำสรุปผลการจัดซื้อจัดจ้าง (สขร.1) ภายในวันที่ 10 ของเดือนถัดไป",
+            60,
+            ["8 เดือน", "9 เดือน", "10 เดือน", "11 เดือน", "12 เดือน"],
+        ),
         ("ตรวจรับพัสดุครบถ้วนตามระเบียบ", 40, ["ร้อยละ 80", "ร้อยละ 85", "ร้อยละ 90", "ร้อยละ 95", "ร้อยละ 100"]),
     ],
     "nurse": [
         ("ร้อยละของผู้ป่วยเบาหวานที่ควบคุมระดับน้ำตาลได้", 50, ["ร้อยละ 20", "ร้อยละ 30", "ร้อยละ 40", "ร้อยละ 50", "ร้อยละ 60"]),
-        ("ร้อยละของหญิงตั้งครรภ์ที่ฝากครรภ์ครั้งแรกก่อน 12 สัปดาห์", 50, ["ร้อยละ 60", "ร้อยละ 65", "ร้อยละ 70", "ร้อยละ 75", "ร้อยละ 80"]),
+        (
+            "ร้อยละของหญิงตั้งครรภ์ที่ฝากครรภ์ครั้งแรกก่อน 12 สัปดาห์",
+            50,
+            ["ร้อยละ 60", "ร้อยละ 65", "ร้อยละ 70", "ร้อยละ 75", "ร้อยละ 80"],
+        ),
     ],
     "committee": [
         ("ร้อยละของเด็กอายุ 0–5 ปีได้รับการคัดกรองพัฒนาการ", 60, ["ร้อยละ 80", "ร้อยละ 85", "ร้อยละ 90", "ร้อยละ 95", "ร้อยละ 100"]),
@@ -68,8 +88,8 @@ def _rows(username):
 
 
 def _levels(appraisal, indicator_levels, competency_levels):
-    indicators = dict(zip([i.pk for i in appraisal.indicators.all()], indicator_levels))
-    competencies = dict(zip([c.pk for c in appraisal.competencies.all()], competency_levels))
+    indicators = dict(zip([i.pk for i in appraisal.indicators.all()], indicator_levels, strict=False))
+    competencies = dict(zip([c.pk for c in appraisal.competencies.all()], competency_levels, strict=False))
     return indicators, competencies
 
 
@@ -77,7 +97,9 @@ def _line(office, people):
     """Unit heads from the names the units carry; heads evaluated by the district health officer."""
     for unit in office.units.exclude(kind="external").exclude(head_name=""):
         # "นายประเสริฐ วงศ์คำ" names the account ประเสริฐ วงศ์คำ: the title is not part of the account's name.
-        head = next((p for p in people.values() if p.get_full_name() and unit.head_name.endswith(p.get_full_name())), None)
+        head = next(
+            (p for p in people.values() if p.get_full_name() and unit.head_name.endswith(p.get_full_name())), None
+        )
         if head is not None:
             UnitHead.objects.update_or_create(unit=unit, defaults={"head": head})
     director = people["approver"]
@@ -183,4 +205,3 @@ def build_evaluations(office, *, renderer):
     # committee: finished.
     _finish(appraisals["committee"], ((5, 4), (2, 2, 2, 2, 2)))
     return last.appraisals.count() + current.appraisals.count()
-

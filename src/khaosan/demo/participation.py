@@ -61,7 +61,7 @@ def _date_back(case, when, *, office, answered=None, closed=None):
     type(case).objects.filter(pk=case.pk).update(**fields)
     events = CaseEvent.objects.filter(**{case.case_type: case}).order_by("pk")
     moments = [when] + [answered or closed or when] * (events.count() - 1)
-    for event, moment in zip(events, moments):
+    for event, moment in zip(events, moments, strict=False):
         CaseEvent.objects.filter(pk=event.pk).update(created_at=moment)
 
 

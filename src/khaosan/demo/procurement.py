@@ -92,7 +92,9 @@ def build(office):
                                                                     dt.time(10, 0)))  # fmt: skip
                 Item.objects.filter(pk=item.pk).update(publish_at=published, created_at=published, updated_at=published)
             made += 1
-    plan = services.plan_save(office=office, actor=officer, fiscal_year_be=when.fy, allocation_date=when.on(when.fy, 10, 15))
+    plan = services.plan_save(
+        office=office, actor=officer, fiscal_year_be=when.fy, allocation_date=when.on(when.fy, 10, 15)
+    )
     for quarter in (1, 2, 3, 4):
         first, last = quarter_bounds(when.fy, quarter)
         if last >= when.today:

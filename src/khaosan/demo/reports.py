@@ -92,7 +92,7 @@ def _backdate(pub_request, *, submitted, decided, published=None):
         created_at=submitted - dt.timedelta(hours=1), submitted_at=submitted, approved_at=approved, due_on=due,
         published_at=published,
     )  # fmt: skip
-    for decision, when in zip(pub_request.decisions.order_by("pk"), decided):
+    for decision, when in zip(pub_request.decisions.order_by("pk"), decided, strict=False):
         Decision.objects.filter(pk=decision.pk).update(decided_at=when)
     if published and pub_request.item_id:
         Item.objects.filter(pk=pub_request.item_id).update(publish_at=published, created_at=published,

@@ -71,7 +71,10 @@ def build_requests(office):
                reason_code="not_mission", reason="เป็นการโฆษณาสินค้าของเอกชน")  # fmt: skip
 
         # Approved and waiting for a web master; one of them is already late.
-        for title, days_ago in (("คู่มือการขอรับบริการฉีดวัคซีนสำหรับประชาชน", 0), ("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ (ฉบับปรับปรุง)", 6)):
+        for title, days_ago in (
+            ("คู่มือการขอรับบริการฉีดวัคซีนสำหรับประชาชน", 0),
+            ("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ (ฉบับปรับปรุง)", 6),
+        ):
             pub_request = decide(decide(submit(draft(
                 people["staff"], title, "citizen-manuals" if days_ago == 0 else "procurement-plan", "ขอเผยแพร่ฉบับล่าสุด",
                 pdf(f"{title[:30]}.pdf", title, "รายละเอียดตามเอกสารแนบ"))), "reviewer"), "approver")  # fmt: skip

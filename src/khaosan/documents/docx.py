@@ -126,10 +126,10 @@ def set_column_widths(table, widths):
 
     table.autofit = False
     grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths):
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
         column.set(qn("w:w"), str(int(width.twips)))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=False):
             cell.width = width
 
 

@@ -19,6 +19,7 @@ word (rare: a long word in a narrow column of a fixed table) break rather than r
 
 import re
 from functools import lru_cache
+from string import Template
 
 # Thai letters, vowels, tone marks, ฯ and ๆ; not Thai digits (they are numbers) nor ๏ ๚ ๛.
 THAI_RUN = re.compile(r"[\u0E01-\u0E4F]+")
@@ -58,10 +59,10 @@ STYLE = f'<style id="thai-line-breaks">{CSS}</style>'
 
 # Marks the words and numbers wider than the box they are set in, so that they may break instead of
 # running over its edge; returns how many there were.
-OVERLONG_SCRIPT = """() => {
+OVERLONG_SCRIPT = Template("""() => {
   const blocks = new Map();
   let count = 0;
-  for (const word of document.querySelectorAll('.%(word)s, .%(whole)s')) {
+  for (const word of document.querySelectorAll('.$word, .$whole')) {
     let box = word.parentElement;
     while (box && box !== document.body && getComputedStyle(box).display.startsWith('inline')
            && !getComputedStyle(box).display.includes('block')) box = box.parentElement;
@@ -73,12 +74,12 @@ OVERLONG_SCRIPT = """() => {
       blocks.set(box, width);
     }
     if (width > 0 && word.getBoundingClientRect().width > width + 0.5) {
-      word.classList.add('%(long)s');
+      word.classList.add('$long');
       count += 1;
     }
   }
   return count;
-}""" % {"word": WORD_CLASS, "whole": WHOLE_CLASS, "long": OVERLONG_CLASS}
+}""").substitute(word=WORD_CLASS, whole=WHOLE_CLASS, long=OVERLONG_CLASS)
 
 
 @lru_cache(maxsize=1)

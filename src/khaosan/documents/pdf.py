@@ -55,8 +55,8 @@ def font_face_css():
     for (style, weight), name in FONT_FILES.items():
         data = base64.b64encode((Path(fontpkg_sarabun.ROOT) / "files" / name).read_bytes()).decode()
         rules.append(
-            "@font-face { font-family: 'Sarabun'; font-style: %s; font-weight: %d; "
-            "src: url(data:font/ttf;base64,%s) format('truetype'); }" % (style, weight, data)
+            f"@font-face {{ font-family: 'Sarabun'; font-style: {style}; font-weight: {weight:d}; "
+            f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}"
         )
     return "\n".join(rules)
 
@@ -65,7 +65,7 @@ def font_face_css():
 def footer_font_face():
     """Sarabun for a page footer: Chromium draws header and footer templates apart from the page, without its fonts."""
     data = base64.b64encode((Path(fontpkg_sarabun.ROOT) / "files" / FONT_FILES[("normal", 400)]).read_bytes()).decode()
-    return "@font-face{font-family:'Sarabun';src:url(data:font/ttf;base64,%s) format('truetype');}" % data
+    return f"@font-face{{font-family:'Sarabun';src:url(data:font/ttf;base64,{data}) format('truetype');}}"
 
 
 # Thai official documents: A4 with the official-letter margins (documents.page), 16 pt TH Sarabun-style body.

@@ -115,7 +115,7 @@ def parse_cmap(data):
     width = 2
     for section in _BFCHAR.findall(data):
         codes = _HEX.findall(section)
-        for source, target in zip(codes[::2], codes[1::2]):
+        for source, target in zip(codes[::2], codes[1::2], strict=False):
             width = max(1, len(source) // 2)
             mapping[int(source, 16)] = _utf16(target) if target else ""
     for section in _BFRANGE.findall(data):
@@ -123,7 +123,7 @@ def parse_cmap(data):
             width = max(1, len(first) // 2)
             start, end = int(first, 16), int(last, 16)
             if target.startswith(b"["):
-                for code, item in zip(range(start, end + 1), _HEX.findall(target)):
+                for code, item in zip(range(start, end + 1), _HEX.findall(target), strict=False):
                     mapping[code] = _utf16(item)
             else:
                 base = bytes.fromhex(target[1:-1].decode())
@@ -502,7 +502,7 @@ def _sara_am(span):
         return span.ops
     recoded = {}  # (op index, code index) -> text in the alias
     pending = None
-    for index, position, code, text in shown:
+    for index, position, _code, text in shown:
         if NIKHAHIT in text:
             pending = (index, position, text)
         elif text == SARA_AA and pending is not None:
@@ -575,7 +575,7 @@ def _emit_run(run, out):
 def rewrite(ops):
     """Return the content stream of annotated operators with ำ re-coded and the spans of each run merged."""
     items = _units(ops)
-    for index, item in enumerate(items):
+    for item in items:
         if isinstance(item, Span):
             item.ops = _sara_am(item)
     out = []

@@ -238,8 +238,10 @@ def _scope(renderer):
 
 def appraisal_form_html(appraisal, *, generated_at=None):
     form = form_data(appraisal, generated_at=generated_at)
-    body = render_to_string(TEMPLATES + "appraisal_form.html", {
-        "form": form, "indicator_headers": INDICATOR_HEADERS, "competency_headers": COMPETENCY_HEADERS})
+    body = render_to_string(
+        TEMPLATES + "appraisal_form.html",
+        {"form": form, "indicator_headers": INDICATOR_HEADERS, "competency_headers": COMPETENCY_HEADERS},
+    )
     return document_html(body, title=f"{FORM_TITLE} {form.staff_name}", extra_css=_css()), form
 
 
@@ -278,14 +280,14 @@ def _docx_table(document, headers, rows, *, size=14, widths=None):
 
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
-    for index, (cell, header) in enumerate(zip(table.rows[0].cells, headers)):
+    for index, (cell, header) in enumerate(zip(table.rows[0].cells, headers, strict=False)):
         _docx_run(cell.paragraphs[0], header, bold=True, size=size)
         if widths:
             cell.width = Cm(widths[index])
     for row in rows:
         cells = table.add_row().cells
         values = row.cells if isinstance(row, Row) else row
-        for index, (cell, value) in enumerate(zip(cells, values)):
+        for index, (cell, value) in enumerate(zip(cells, values, strict=False)):
             _docx_run(cell.paragraphs[0], str(value), size=size, bold=getattr(row, "strong", False))
             if widths:
                 cell.width = Cm(widths[index])
@@ -300,7 +302,7 @@ def _docx_signatures(document, signatures):
 
     table = document.add_table(rows=1, cols=len(signatures))
     _docx_borderless(table)
-    for cell, sign in zip(table.rows[0].cells, signatures):
+    for cell, sign in zip(table.rows[0].cells, signatures, strict=False):
         lines = [
             (sign.title, True), ("", False), ("(ลงชื่อ) ……………………………………", False),
             (f"({sign.name})" if sign.name else "(……………………………………)", False),
@@ -463,13 +465,28 @@ def summary_xlsx(summary, *, plans=()):
                                appraisal.get_state_display(), str(person) if person else ""])  # fmt: skip
         _xlsx_sheet(workbook, "ยังไม่เสร็จ", ["ชื่อ", "ตำแหน่ง", "หน่วยงาน", "ขั้นที่ค้าง", "รอผู้ใด"], unfinished)
         if plans:
-            _xlsx_sheet(workbook, "แผนพัฒนารายบุคคล", ["ความรู้/ทักษะ/สมรรถนะที่ต้องพัฒนา", "ชื่อ", "หน่วยงาน", "วิธีการพัฒนา",
-                                                     "ช่วงเวลา"],
-                        [[p.topic, str(p.appraisal.staff), p.appraisal.staff.unit.name_th if p.appraisal.staff.unit_id else "",
-                          p.method, p.timeframe] for p in plans])  # fmt: skip
+            _xlsx_sheet(
+                workbook,
+                "แผนพัฒนารายบุคคล",
+                ["ความรู้/ทักษะ/สมรรถนะที่ต้องพัฒนา", "ชื่อ", "หน่วยงาน", "วิธีการพัฒนา", "ช่วงเวลา"],
+                [
+                    [
+                        p.topic,
+                        str(p.appraisal.staff),
+                        p.appraisal.staff.unit.name_th if p.appraisal.staff.unit_id else "",
+                        p.method,
+                        p.timeframe,
+                    ]
+                    for p in plans
+                ],
+            )
         if summary.not_started:
-            _xlsx_sheet(workbook, "ยังไม่มีการประเมิน", ["ชื่อ", "ตำแหน่ง", "หน่วยงาน"],
-                        [[str(p), p.position, p.unit.name_th if p.unit_id else ""] for p in summary.not_started])  # fmt: skip
+            _xlsx_sheet(
+                workbook,
+                "ยังไม่มีการประเมิน",
+                ["ชื่อ", "ตำแหน่ง", "หน่วยงาน"],
+                [[str(p), p.position, p.unit.name_th if p.unit_id else ""] for p in summary.not_started],
+            )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -502,8 +519,13 @@ def announcement_xlsx(round_, rows):
     from openpyxl import Workbook
 
     workbook = Workbook()
-    _xlsx_sheet(workbook, "ดีเด่นและดีมาก", ["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "ระดับผลการประเมิน"],
-                [[n, name, position, band] for n, (name, position, band) in enumerate(rows, start=1)], first=True)  # fmt: skip
+    _xlsx_sheet(
+        workbook,
+        "ดีเด่นและดีมาก",
+        ["ที่", "ชื่อ-สกุล", "ตำแหน่ง", "ระดับผลการประเมิน"],
+        [[n, name, position, band] for n, (name, position, band) in enumerate(rows, start=1)],
+        first=True,
+    )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -51,6 +51,9 @@ class EvaluationSettings(models.Model):
         verbose_name = _("การตั้งค่าการประเมิน")
         verbose_name_plural = _("การตั้งค่าการประเมิน")
 
+    def __str__(self):
+        return str(self.office)
+
     def results_weight(self, staff_type):
         return int((self.results_weights or {}).get(staff_type, scoring.DEFAULT_RESULTS_WEIGHT))
 
@@ -151,12 +154,13 @@ class AppraisalRound(models.Model):
         verbose_name = _("รอบการประเมิน")
         verbose_name_plural = _("รอบการประเมิน")
         ordering = ["-fiscal_year", "-number"]
-        constraints = [
-            models.UniqueConstraint(fields=["office", "fiscal_year", "number"], name="appraisal_round_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["office", "fiscal_year", "number"], name="appraisal_round_once")]
 
     def __str__(self):
         return self.label
+
+    def get_absolute_url(self):
+        return reverse("backoffice:eservice:round", args=[self.pk])
 
     @property
     def label(self):
@@ -165,9 +169,6 @@ class AppraisalRound(models.Model):
     @property
     def is_open(self):
         return self.state == self.State.OPEN
-
-    def get_absolute_url(self):
-        return reverse("backoffice:eservice:round", args=[self.pk])
 
 
 class Appraisal(models.Model):

@@ -180,8 +180,6 @@ def check_bands(rows):
     if any(not (0 <= limit <= 100) for limit in limits):
         raise ValidationError(_("คะแนนต่ำสุดของแต่ละระดับต้องอยู่ระหว่าง 0 ถึง 100"), code="bands")
     if any(a <= b for a, b in pairwise(limits)):
-        raise ValidationError(
-            _("เรียงระดับจากสูงไปต่ำ และคะแนนต่ำสุดของแต่ละระดับต้องน้อยกว่าระดับที่อยู่เหนือขึ้นไป"), code="bands"
-        )
+        raise ValidationError(_("เรียงระดับจากสูงไปต่ำ และคะแนนต่ำสุดของแต่ละระดับต้องน้อยกว่าระดับที่อยู่เหนือขึ้นไป"), code="bands")
     if limits[-1] != 0:
         raise ValidationError(_("ระดับสุดท้ายต้องเริ่มที่ 0 คะแนน เพื่อให้ทุกคะแนนมีระดับ"), code="bands")

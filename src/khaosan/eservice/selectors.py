@@ -130,7 +130,9 @@ def visible_appraisals(user):
 
 
 def with_rows(queryset):
-    return queryset.select_related("round__office", "staff__unit", "evaluator", "supervisor", "witness").prefetch_related(
+    return queryset.select_related(
+        "round__office", "staff__unit", "evaluator", "supervisor", "witness"
+    ).prefetch_related(
         Prefetch("indicators", queryset=Indicator.objects.order_by("order", "pk")),
         Prefetch("competencies", queryset=Competency.objects.order_by("order", "pk")),
         Prefetch("evidence", queryset=Evidence.objects.select_related("blob")),
@@ -174,7 +176,9 @@ def previous_appraisal(appraisal):
 
 def summary_appraisals(user, round_):
     """The appraisals of a round `user` may count in its summary: all for admin/HR, else their people and line."""
-    scope = visible_appraisals(user) if sees_all(user) else Appraisal.objects.filter(Q(evaluator=user) | Q(supervisor=user))
+    scope = (
+        visible_appraisals(user) if sees_all(user) else Appraisal.objects.filter(Q(evaluator=user) | Q(supervisor=user))
+    )
     return (
         scope.filter(round=round_)
         .select_related("staff__unit", "evaluator", "supervisor")
@@ -280,6 +284,10 @@ def waiting_on(appraisal):
     """The person the appraisal waits on now, or None when it is finished."""
     S = Appraisal.State
     return {
-        S.DRAFT: appraisal.staff, S.AGREEMENT_SUBMITTED: appraisal.evaluator, S.AGREED: appraisal.staff,
-        S.SELF_ASSESSED: appraisal.evaluator, S.ASSESSED: appraisal.supervisor, S.REVIEWED: appraisal.staff,
+        S.DRAFT: appraisal.staff,
+        S.AGREEMENT_SUBMITTED: appraisal.evaluator,
+        S.AGREED: appraisal.staff,
+        S.SELF_ASSESSED: appraisal.evaluator,
+        S.ASSESSED: appraisal.supervisor,
+        S.REVIEWED: appraisal.staff,
     }.get(appraisal.state)

@@ -74,7 +74,7 @@ def _check_dates(starts_on, dates):
         raise ValidationError(_("โปรดระบุกำหนดวันทั้ง 4 ขั้น"))
     if ordered[0] < starts_on:
         errors["agreement_due"] = _("กำหนดจัดทำข้อตกลงต้องไม่ก่อนวันเริ่มรอบ (%(day)s)") % {"day": thai_date(starts_on)}
-    for name, before, after in zip(AppraisalRound.DUE_FIELDS[1:], ordered, ordered[1:]):
+    for name, before, after in zip(AppraisalRound.DUE_FIELDS[1:], ordered, ordered[1:], strict=False):
         if after < before:
             errors[name] = _("กำหนดวันต้องเรียงตามขั้น: ข้อตกลง ประเมินตนเอง ผู้ประเมินให้คะแนน แล้วจึงรับทราบผล")
     if errors:
@@ -224,7 +224,11 @@ def _refresh_open_lines(office):
     for appraisal in open_appraisals:
         evaluator = selectors.evaluator_of(appraisal.staff, heads=heads, profiles=profiles)
         fields = []
-        if appraisal.state in STATES_BEFORE_ASSESSMENT and evaluator is not None and evaluator.pk != appraisal.evaluator_id:
+        if (
+            appraisal.state in STATES_BEFORE_ASSESSMENT
+            and evaluator is not None
+            and evaluator.pk != appraisal.evaluator_id
+        ):
             appraisal.evaluator = evaluator
             fields.append("evaluator")
         supervisor = selectors.supervisor_of(appraisal.staff, evaluator=appraisal.evaluator, heads=heads,
@@ -393,7 +397,9 @@ def agreement_copy_previous(*, appraisal, actor):
     previous = selectors.previous_appraisal(appraisal)
     if previous is None:
         raise ValidationError(_("ไม่พบข้อตกลงของรอบก่อนหน้าที่จะคัดลอกได้"))
-    indicators = [{"title": i.title, "weight": i.weight, "criteria": list(i.criteria)} for i in previous.indicators.all()]
+    indicators = [
+        {"title": i.title, "weight": i.weight, "criteria": list(i.criteria)} for i in previous.indicators.all()
+    ]
     competencies = [{"name": c.name, "expected_level": c.expected_level, "kind": c.kind}
                     for c in previous.competencies.all()]  # fmt: skip
     _replace_rows(appraisal, indicators, competencies)
@@ -501,8 +507,9 @@ def _refuse_missing(missing):
 
 
 @transaction.atomic
-def self_assessment_save(*, appraisal, actor, indicator_levels, competency_levels, notes=None, comment="",
-                         submit=False):
+def self_assessment_save(
+    *, appraisal, actor, indicator_levels, competency_levels, notes=None, comment="", submit=False
+):
     """The staff member's own levels, what they achieved and their comment; `submit` sends it to the evaluator."""
     appraisal = _locked(appraisal)
     ensure("self_assess", actor, appraisal)
@@ -568,7 +575,11 @@ def _keep_result(appraisal):
     result = compute_result(appraisal)
     _refuse_missing(result.missing)
     appraisal.result_results, appraisal.result_behaviour = result.results_shown, result.behaviour_shown
-    appraisal.result_total, appraisal.result_band, appraisal.result_band_rank = result.total, result.band.label, result.band.rank
+    appraisal.result_total, appraisal.result_band, appraisal.result_band_rank = (
+        result.total,
+        result.band.label,
+        result.band.rank,
+    )
     appraisal.result_config = {
         **appraisal.round.config, "results_weight": appraisal.results_weight,
         "behaviour_weight": appraisal.behaviour_weight,
@@ -636,8 +647,10 @@ def review_save(*, appraisal, actor, verdict, reason="", indicator_levels=None, 
     if verdict == Appraisal.Review.ADJUST:
         if not reason:
             raise ValidationError({"reason": _("โปรดระบุเหตุผลที่ปรับคะแนน ผู้รับการประเมินและผู้ประเมินจะเห็นเหตุผลนี้")})
-        for rows, levels, allowed, key in ((indicators, indicator_levels or {}, INDICATOR_LEVELS, "indicators"),
-                                           (competencies, competency_levels or {}, COMPETENCY_LEVELS, "competencies")):  # fmt: skip
+        for rows, levels, allowed, key in (
+            (indicators, indicator_levels or {}, INDICATOR_LEVELS, "indicators"),
+            (competencies, competency_levels or {}, COMPETENCY_LEVELS, "competencies"),
+        ):
             for row in rows:
                 value = _level(levels.get(row.pk), allowed, _("ระดับที่ปรับต้องอยู่ในช่วงของแต่ละข้อ"))
                 row.supervisor_level = value if value is not None and value != row.evaluator_level else None
@@ -699,7 +712,11 @@ def refusal_record(*, appraisal, actor, communicated_on, witness, note=""):
     if errors:
         raise ValidationError(errors)
     appraisal.state, appraisal.acknowledged_at, appraisal.refused = S.ACKNOWLEDGED, timezone.now(), True
-    appraisal.refusal_communicated_on, appraisal.witness, appraisal.refusal_note = communicated_on, witness, note.strip()
+    appraisal.refusal_communicated_on, appraisal.witness, appraisal.refusal_note = (
+        communicated_on,
+        witness,
+        note.strip(),
+    )
     _sign(appraisal, "refusal_evaluator", actor)
     _sign(appraisal, "witness", witness)
     appraisal.save()
@@ -781,12 +798,17 @@ def announcement_request(*, round_, actor):
         if announcement_open_request(round_) is not None:
             raise ValidationError(_("รอบนี้มีคำขอเผยแพร่รายชื่อแล้ว โปรดติดตามที่คำขอนั้น"))
         pub_request = request_create(
-            office=round_.office, actor=actor, title=title, topic=topic, data_from=round_.starts_on,
-            data_to=round_.ends_on, source=_("ระบบการประเมินผลการปฏิบัติราชการ %(office)s") % {"office": round_.office.name_th},
+            office=round_.office,
+            actor=actor,
+            title=title,
+            topic=topic,
+            data_from=round_.starts_on,
+            data_to=round_.ends_on,
+            source=_("ระบบการประเมินผลการปฏิบัติราชการ %(office)s") % {"office": round_.office.name_th},
             rights_confirmed=True,
-            summary=_("รายชื่อและตำแหน่งของเจ้าหน้าที่ที่มีผลการประเมิน%(round)s ในระดับดีเด่นและดีมาก %(n)d คน "
-                      "ไม่มีคะแนนรายบุคคล") % {"round": round_.label, "n": len(rows)},
-        )  # fmt: skip
+            summary=_("รายชื่อและตำแหน่งของเจ้าหน้าที่ที่มีผลการประเมิน%(round)s ในระดับดีเด่นและดีมาก %(n)d คน ไม่มีคะแนนรายบุคคล")
+            % {"round": round_.label, "n": len(rows)},
+        )
         request_file_add(pub_request=pub_request, actor=actor, upload=SimpleUploadedFile(f"{name}.pdf", pdf))
         request_file_add(pub_request=pub_request, actor=actor, upload=SimpleUploadedFile(f"{name}.xlsx", xlsx))
         pub_request = request_submit(pub_request=pub_request, actor=actor)

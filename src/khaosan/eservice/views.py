@@ -88,7 +88,9 @@ def appraisal_detail(request, pk):
     user = request.user
     actions = permissions.actions_for(user, appraisal)
     # The staff member sees their score once the supervisor's review is done; the evaluator chain and HR earlier.
-    shows_result = appraisal.has_result and (user.pk != appraisal.staff_id or appraisal.state in selectors.COUNTED_STATES)
+    shows_result = appraisal.has_result and (
+        user.pk != appraisal.staff_id or appraisal.state in selectors.COUNTED_STATES
+    )
     return render(request, "eservice/appraisal.html", {
         "appraisal": appraisal, "actions": actions, "waiting_on": selectors.waiting_on(appraisal),
         "indicators": list(appraisal.indicators.all()), "competencies": list(appraisal.competencies.all()),
@@ -219,10 +221,20 @@ def self_assessment(request, pk):
                 return redirect(appraisal)
             messages.success(request, _("บันทึกผลการประเมินตนเองแล้ว ยังแก้ไขได้จนกว่าจะกดส่ง"))
             return redirect("backoffice:eservice:self", pk)
-    return _levels_page(request, appraisal, template="eservice/self_assessment.html", attribute="self_level",
-                        status=400 if errors else 200,
-                        extra={"levels": levels, "comment": comment, "errors": errors,
-                               "evidence": list(appraisal.evidence.all()), "upload_form": forms.EvidenceForm()})  # fmt: skip
+    return _levels_page(
+        request,
+        appraisal,
+        template="eservice/self_assessment.html",
+        attribute="self_level",
+        status=400 if errors else 200,
+        extra={
+            "levels": levels,
+            "comment": comment,
+            "errors": errors,
+            "evidence": list(appraisal.evidence.all()),
+            "upload_form": forms.EvidenceForm(),
+        },
+    )
 
 
 @require_POST
@@ -336,8 +348,11 @@ def review(request, pk):
                 return redirect(appraisal)
         if not refused:
             appraisal.refresh_from_db()
-            messages.success(request, _("บันทึกความเห็นแล้ว: คะแนนรวม %(total)s ระดับ%(band)s ระบบแจ้งผู้รับการประเมินให้รับทราบผลแล้ว") % {
-                "total": appraisal.result_total, "band": appraisal.result_band})  # fmt: skip
+            messages.success(
+                request,
+                _("บันทึกความเห็นแล้ว: คะแนนรวม %(total)s ระดับ%(band)s ระบบแจ้งผู้รับการประเมินให้รับทราบผลแล้ว")
+                % {"total": appraisal.result_total, "band": appraisal.result_band},
+            )
             return redirect(appraisal)
     status = 400 if errors or form.errors else 200
     return _levels_page(request, appraisal, template="eservice/review.html", attribute="supervisor_level",
@@ -379,7 +394,8 @@ def appraisal_document(request, pk, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404
     appraisal = _appraisal(request, pk, what=fmt)
-    name = f"แบบสรุปการประเมิน-{appraisal.staff.get_full_name() or appraisal.staff.username}-รอบ{appraisal.round.number}-{appraisal.round.fiscal_year}.{fmt}"
+    who = appraisal.staff.get_full_name() or appraisal.staff.username
+    name = f"แบบสรุปการประเมิน-{who}-รอบ{appraisal.round.number}-{appraisal.round.fiscal_year}.{fmt}"
     if fmt == "pdf":
         return _file_response(documents.appraisal_form_pdf(appraisal), "application/pdf", name, inline=True)
     return _file_response(documents.appraisal_form_docx(appraisal), DOCX, name)
@@ -449,8 +465,9 @@ def round_summary_document(request, pk, fmt):
     name = f"สรุปผลการประเมิน-รอบ{round_.number}-{round_.fiscal_year}.{fmt}"
     if fmt == "pdf":
         return _file_response(documents.summary_pdf(summary), "application/pdf", name, inline=True)
-    return _file_response(documents.summary_xlsx(summary, plans=selectors.development_plans(request.user, round_)), XLSX,
-                          name)  # fmt: skip
+    return _file_response(
+        documents.summary_xlsx(summary, plans=selectors.development_plans(request.user, round_)), XLSX, name
+    )
 
 
 def _managed_round(request, pk):
@@ -518,8 +535,13 @@ def settings_page(request):
     errors = []
     if request.method == "POST" and form.is_valid() and bands.is_valid():
         with attempt(request, message=False) as refused:
-            services.settings_update(office=office, actor=request.user, bands=forms.band_rows(bands),
-                                     results_weights=form.weights(), reminder_days=form.cleaned_data["reminder_days"])  # fmt: skip
+            services.settings_update(
+                office=office,
+                actor=request.user,
+                bands=forms.band_rows(bands),
+                results_weights=form.weights(),
+                reminder_days=form.cleaned_data["reminder_days"],
+            )
         errors = refused.error.messages if refused else []
         if not refused:
             messages.success(request, _("บันทึกการตั้งค่าแล้ว ใช้กับรอบที่เปิดหลังจากนี้ รอบเดิมคงค่าที่บันทึกไว้"))

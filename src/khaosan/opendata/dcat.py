@@ -89,7 +89,13 @@ def _dataset(g, request, item):
         g.add((distribution, DCAT.accessURL, url))
         g.add((distribution, DCAT.downloadURL, url))
         g.add((distribution, DCTERMS.title, Literal(attachment.original_name)))
-        g.add((distribution, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{attachment.blob.mime_type}")))
+        g.add(
+            (
+                distribution,
+                DCAT.mediaType,
+                URIRef(f"https://www.iana.org/assignments/media-types/{attachment.blob.mime_type}"),
+            )
+        )
         g.add((distribution, DCAT.byteSize, Literal(attachment.blob.size, datatype=XSD.nonNegativeInteger)))
         checksum = BNode()
         g.add((distribution, SPDX.checksum, checksum))

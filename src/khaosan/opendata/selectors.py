@@ -187,6 +187,4 @@ def listing_items(office, *, category="", topic="", q=""):
         from khaosan.catalog import search
 
         return search.search(items, q, limit=MAX_ROWS, office=office).items
-    return list(items[:MAX_ROWS * 10])
-
-
+    return list(items[: MAX_ROWS * 10])

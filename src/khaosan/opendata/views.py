@@ -133,11 +133,15 @@ def action(request, name):
             raise ActionError(400, "Bad Request", f"Bad request - Action name not known: {name[:60]}")
         params = _params(request)
         params.pop("callback", None)
-        result = window_cached(request.office, _cache_key(request, name, params), lambda: ACTIONS[name](request, params))
+        result = window_cached(
+            request.office, _cache_key(request, name, params), lambda: ACTIONS[name](request, params)
+        )
     except ActionError as error:
         body = {"help": help_url, "success": False, "error": {"__type": error.kind, "message": error.message}}
         return JsonResponse(body, status=error.status, json_dumps_params={"ensure_ascii": False})
-    return JsonResponse({"help": help_url, "success": True, "result": result}, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"help": help_url, "success": True, "result": result}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @require_GET
@@ -179,8 +183,12 @@ DOWNLOAD_FIELDS = ["id", "title", "topic", "category", "organization", "url", "p
 
 
 def _rows(request):
-    items = packages.listing_items(request.office, category=request.GET.get("category", "")[:80],
-                                   topic=request.GET.get("topic", "")[:80], q=request.GET.get("q", "")[:200])  # fmt: skip
+    items = packages.listing_items(
+        request.office,
+        category=request.GET.get("category", "")[:80],
+        topic=request.GET.get("topic", "")[:80],
+        q=request.GET.get("q", "")[:200],
+    )
     for item in items:
         yield {
             "id": packages.package_name(item),
@@ -232,5 +240,7 @@ def catalog_page(request):
         page = paginate(request, packages.public_packages(request.office))
     except BadPage as error:
         return bad_page(request, error)
-    organizations = window_cached(request.office, "opendata:organizations", lambda: packages.organizations(request.office))
+    organizations = window_cached(
+        request.office, "opendata:organizations", lambda: packages.organizations(request.office)
+    )
     return render(request, "opendata/catalog.html", {"page": page, "organizations": organizations})

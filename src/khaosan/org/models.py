@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
 # The seed's chain: the head of the website group, then the top executive (role codes of org/roles.py).
 DEFAULT_CHAIN = ["reviewer", "approver"]
 
@@ -114,9 +113,7 @@ class Unit(models.Model):
         EXTERNAL = "external", _("หน่วยงานภายนอก")
 
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="units", verbose_name=_("สำนักงาน"))
-    code = models.SlugField(
-        _("รหัส"), help_text=_("อักษรอังกฤษตัวเล็ก ตัวเลข และขีด ตรงกับรหัสหน่วยงานผู้รับผิดชอบในไฟล์มาตรฐาน")
-    )
+    code = models.SlugField(_("รหัส"), help_text=_("อักษรอังกฤษตัวเล็ก ตัวเลข และขีด ตรงกับรหัสหน่วยงานผู้รับผิดชอบในไฟล์มาตรฐาน"))
     kind = models.CharField(_("ประเภท"), max_length=20, choices=Kind.choices, default=Kind.GROUP)
     name_th = models.CharField(_("ชื่อ (ไทย)"), max_length=200)
     name_en = models.CharField(_("ชื่อ (อังกฤษ)"), max_length=200, blank=True)
@@ -169,7 +166,9 @@ class Delegation(models.Model):
         verbose_name_plural = _("การมอบอำนาจ")
         ordering = ["-starts_on"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_dates_ordered")
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="delegation_dates_ordered"
+            )
         ]
 
     def __str__(self):

@@ -306,8 +306,9 @@ USUAL_UNITS = [
 
 
 @transaction.atomic
-def office_create(*, slug, name_th, address, admin, name_en="", hostname="", phone="", email="",
-                  system="create_office"):
+def office_create(
+    *, slug, name_th, address, admin, name_en="", hostname="", phone="", email="", system="create_office"
+):
     """Make an office with its usual units and its first administrator (`admin`: username, email, names).
 
     The door of whoever runs the deployment at its shell (`./khaosan manage create_office`): no person of

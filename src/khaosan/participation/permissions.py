@@ -26,7 +26,9 @@ def named_streams(user):
         return frozenset()
     cached = getattr(user, "_khaosan_streams", None)
     if cached is None:
-        cached = frozenset(Handler.objects.filter(staff=user, office_id=user.office_id).values_list("stream", flat=True))
+        cached = frozenset(
+            Handler.objects.filter(staff=user, office_id=user.office_id).values_list("stream", flat=True)
+        )
         user._khaosan_streams = cached
     return cached
 
@@ -64,9 +66,7 @@ def ensure_can_handle(user, case):
 
 
 def sees_corruption(user):
-    return _staff_of_office(user) and (
-        Stream.CORRUPTION in named_streams(user) or Role.COMMITTEE in acting_roles(user)
-    )
+    return _staff_of_office(user) and (Stream.CORRUPTION in named_streams(user) or Role.COMMITTEE in acting_roles(user))
 
 
 def visible_filter(user, model):

@@ -89,8 +89,12 @@ def _post_form(request, *, template, form, file_case, extra):
         except ValidationError as error:
             add_to_form(form, error)
         else:
-            survey = SatisfactionForm(initial={"service": extra.get("survey_service", SatisfactionResponse.Service.WEBSITE),
-                                               "page": request.path})  # fmt: skip
+            survey = SatisfactionForm(
+                initial={
+                    "service": extra.get("survey_service", SatisfactionResponse.Service.WEBSITE),
+                    "page": request.path,
+                }
+            )
             return _no_store(render(request, "participation/public/filed.html",
                                     _context(request, case=filed.case, code=filed.code, survey=survey)))  # fmt: skip
     return _form_page(request, template, form, **extra)
@@ -165,8 +169,15 @@ def status(request):
     if form.is_valid():
         case = selectors.case_by_code(request.office, form.cleaned_data["code"])
         if case is not None:
-            return _no_store(render(request, "participation/public/status_result.html", _context(
-                request, case=case, case_kind=case_type(case), events=selectors.case_events(case, public=True))))  # fmt: skip
+            return _no_store(
+                render(
+                    request,
+                    "participation/public/status_result.html",
+                    _context(
+                        request, case=case, case_kind=case_type(case), events=selectors.case_events(case, public=True)
+                    ),
+                )
+            )
         form.add_error("code", _("ไม่พบเรื่องที่มีรหัสติดตามนี้ โปรดตรวจรหัส 12 ตัวอักษรอีกครั้ง (ตัวอักษรไม่มี O, I, L "
                                  "และตัวเลขไม่มี 0, 1) หรือติดต่อสำนักงานพร้อมเลขที่เรื่อง"))  # fmt: skip
     return _form_page(request, template, form)
@@ -198,8 +209,14 @@ def satisfaction(request):
         return _form_page(request, template, form, status=429, challenge=challenge, form_message=CHALLENGE_MESSAGE)
     if valid:
         data = form.cleaned_data
-        services.satisfaction_give(office=request.office, score=data["score"], service=data["service"],
-                                   found=data.get("found", ""), page=data.get("page", ""), comment=data.get("comment", ""))  # fmt: skip
+        services.satisfaction_give(
+            office=request.office,
+            score=data["score"],
+            service=data["service"],
+            found=data.get("found", ""),
+            page=data.get("page", ""),
+            comment=data.get("comment", ""),
+        )
         return render(request, "public/message.html", {
             "title": _("ขอบคุณที่ตอบแบบสำรวจ"),
             "message": _("สำนักงานได้รับความเห็นของท่านแล้ว และจะนำไปปรับปรุงการให้บริการ"),

@@ -4,7 +4,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case as CaseWhen, IntegerField, Q, Value, When
+from django.db.models import Case as CaseWhen
+from django.db.models import IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -13,11 +14,11 @@ from khaosan.participation import permissions
 from khaosan.participation.codes import tracking_hash
 from khaosan.participation.models import (
     CASE_MODELS,
+    OPEN_STATUSES,
     PUBLIC_EVENTS,
     CaseEvent,
     Complaint,
     Feedback,
-    OPEN_STATUSES,
     Question,
     SatisfactionResponse,
     Status,
@@ -52,7 +53,8 @@ def queue(user, name, *, show="open"):
         cases = cases.filter(status=Status.CLOSED)
     elif show == "late":
         cases = cases.filter(status__in=OPEN_STATUSES).filter(
-            Q(acknowledged_at__isnull=True, acknowledge_due__lt=today) | Q(answered_at__isnull=True, answer_due__lt=today)
+            Q(acknowledged_at__isnull=True, acknowledge_due__lt=today)
+            | Q(answered_at__isnull=True, answer_due__lt=today)
         )
     return cases.order_by("answer_due", "created_at") if show in ("open", "late") else cases.order_by("-created_at")
 

@@ -278,7 +278,11 @@ def _tell_handlers_new(case):
     notify(_case_people(case), pub_request=None, url=staff_link(case),
            subject=_("%(kind)s ใหม่ เลขที่ %(ref)s") % facts,
            message=_("มี%(kind)s เลขที่ %(ref)s เข้ามาทางเว็บไซต์ โปรดรับเรื่องภายใน %(due)s") % facts)  # fmt: skip
-    if isinstance(case, Complaint) and case.stream == Stream.CORRUPTION and not handlers_of(case.office, Stream.CORRUPTION):
+    if (
+        isinstance(case, Complaint)
+        and case.stream == Stream.CORRUPTION
+        and not handlers_of(case.office, Stream.CORRUPTION)
+    ):
         notify(list(members(case.office, Role.ADMINISTRATOR)), pub_request=None,
                url=reverse("backoffice:participation:setup"),
                subject=_("โปรดกำหนดผู้รับผิดชอบเรื่องร้องเรียนการทุจริต"),
@@ -397,9 +401,13 @@ def case_assign(*, case, actor, assignee):
     if assignee.pk != actor.pk:
         facts = {"kind": case.label, "ref": case.reference, "who": actor.get_full_name() or actor.get_username(),
                  "due": thai_date(case.answer_due)}  # fmt: skip
-        notify([assignee], pub_request=None, url=staff_link(case),
-               subject=_("มอบหมาย%(kind)s เลขที่ %(ref)s ให้ท่าน") % facts,
-               message=_("%(who)s มอบหมาย%(kind)s เลขที่ %(ref)s ให้ท่านดำเนินการ โปรดตอบผู้แจ้งภายใน %(due)s") % facts)  # fmt: skip
+        notify(
+            [assignee],
+            pub_request=None,
+            url=staff_link(case),
+            subject=_("มอบหมาย%(kind)s เลขที่ %(ref)s ให้ท่าน") % facts,
+            message=_("%(who)s มอบหมาย%(kind)s เลขที่ %(ref)s ให้ท่านดำเนินการ โปรดตอบผู้แจ้งภายใน %(due)s") % facts,
+        )
     return case
 
 
@@ -660,8 +668,13 @@ def _escalate(case, *, answer, now):
                  "due": thai_date(case.answer_due if answer else case.acknowledge_due)}  # fmt: skip
         if answer:
             subject = _("เลยกำหนดตอบ: %(kind)s เลขที่ %(ref)s") % facts
-            message = _("%(kind)s เลขที่ %(ref)s ยังไม่ได้ตอบผู้แจ้ง ซึ่งต้องตอบภายใน %(due)s โปรดดำเนินการโดยเร็ว "
-                        "ข้อความนี้ส่งถึงผู้บังคับบัญชาด้วย") % facts
+            message = (
+                _(
+                    "%(kind)s เลขที่ %(ref)s ยังไม่ได้ตอบผู้แจ้ง ซึ่งต้องตอบภายใน %(due)s โปรดดำเนินการโดยเร็ว "
+                    "ข้อความนี้ส่งถึงผู้บังคับบัญชาด้วย"
+                )
+                % facts
+            )
         else:
             subject = _("เลยกำหนดรับเรื่อง: %(kind)s เลขที่ %(ref)s") % facts
             message = _("%(kind)s เลขที่ %(ref)s ยังไม่มีผู้รับเรื่อง ซึ่งต้องรับภายใน %(due)s โปรดรับเรื่องโดยเร็ว") % facts
@@ -679,7 +692,8 @@ def housekeeping_deadlines(*, now=None):
     counts = {"acknowledge": 0, "answer": 0}
     for model in (Complaint, Feedback, Question):
         late = _open_cases(model, now).filter(
-            Q(acknowledged_at__isnull=True, acknowledge_due__lt=today) | Q(answered_at__isnull=True, answer_due__lt=today)
+            Q(acknowledged_at__isnull=True, acknowledge_due__lt=today)
+            | Q(answered_at__isnull=True, answer_due__lt=today)
         )
         for case in late:
             if case.acknowledged_at is None and case.acknowledge_due < today:

@@ -91,11 +91,15 @@ def summary_counts(office, period):
     in_period = {"office": office, "created_at__gte": start, "created_at__lt": after}
     return SummaryCounts(
         period=period,
-        streams=[_stream_counts(office, stream, start, after, closures) for stream in (Stream.SERVICE, Stream.CORRUPTION)],
+        streams=[
+            _stream_counts(office, stream, start, after, closures) for stream in (Stream.SERVICE, Stream.CORRUPTION)
+        ],
         feedback_received=Feedback.objects.filter(**in_period).count(),
         feedback_closed=Feedback.objects.filter(office=office, closed_at__gte=start, closed_at__lt=after).count(),
         questions_received=Question.objects.filter(**in_period).count(),
-        questions_answered=Question.objects.filter(office=office, answered_at__gte=start, answered_at__lt=after).count(),
+        questions_answered=Question.objects.filter(
+            office=office, answered_at__gte=start, answered_at__lt=after
+        ).count(),
         made_at=timezone.now(),
     )
 

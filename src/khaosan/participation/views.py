@@ -79,8 +79,9 @@ def _case_context(request, case, **forms):
         }  # fmt: skip
     if context["can_publish"]:
         last_reply = next((e.text for e in reversed(list(context["events"])) if e.kind == EventKind.REPLY), "")
-        context["publish_form"] = forms.get("publish") or PublishForm(initial={
-            "faq_question": case.faq_question or case.subject, "faq_answer": case.faq_answer or last_reply})  # fmt: skip
+        context["publish_form"] = forms.get("publish") or PublishForm(
+            initial={"faq_question": case.faq_question or case.subject, "faq_answer": case.faq_answer or last_reply}
+        )
     return context
 
 
@@ -117,7 +118,10 @@ def case_action(request, kind, pk, action):
     elif action == "note":
         form = forms["note"] = NoteForm(request.POST)
         if form.is_valid():
-            call, done = (lambda: services.case_note(case=case, actor=user, text=form.cleaned_data["text"])), _("บันทึกแล้ว")
+            call, done = (
+                (lambda: services.case_note(case=case, actor=user, text=form.cleaned_data["text"])),
+                _("บันทึกแล้ว"),
+            )
     elif action == "reply":
         form = forms["reply"] = ReplyForm(request.POST)
         if form.is_valid():
@@ -193,7 +197,9 @@ def office_settings(request):
                                  else _("บันทึกกำหนดเวลาแล้ว เรื่องที่รับไว้ก่อนหน้านี้ใช้กำหนดเวลาเดิม"))  # fmt: skip
             if not refused.on_form:
                 return redirect("backoffice:participation:setup")
-    handlers = Handler.objects.filter(office=office).select_related("staff__unit").order_by("stream", "staff__first_name")
+    handlers = (
+        Handler.objects.filter(office=office).select_related("staff__unit").order_by("stream", "staff__first_name")
+    )
     return render(request, "participation/backoffice/settings.html", {
         "handler_form": handler_form, "deadlines_form": deadlines_form, "handlers": handlers,
         "corruption_named": any(h.stream == Stream.CORRUPTION for h in handlers),
@@ -269,10 +275,17 @@ def _results(request):
 @staff_required
 def satisfaction(request):
     results, years = _results(request)
-    return render(request, "participation/backoffice/satisfaction.html", {
-        "results": results, "years": years,
-        "chart_url": f"{reverse('backoffice:participation:satisfaction-chart')}?fy={results.fiscal_year}&by={results.kind}",
-    })  # fmt: skip
+    return render(
+        request,
+        "participation/backoffice/satisfaction.html",
+        {
+            "results": results,
+            "years": years,
+            "chart_url": (
+                f"{reverse('backoffice:participation:satisfaction-chart')}?fy={results.fiscal_year}&by={results.kind}"
+            ),
+        },
+    )
 
 
 @staff_required

@@ -148,7 +148,7 @@ def _table_head(sheet, row, columns, widths):
     from openpyxl.utils import get_column_letter
 
     thin = Side(style="thin")
-    for number, (title, width) in enumerate(zip(columns, widths), 1):
+    for number, (title, width) in enumerate(zip(columns, widths, strict=False), 1):
         cell = sheet.cell(row=row, column=number, value=title)
         cell.font = Font(name="TH Sarabun New", size=14, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -208,13 +208,18 @@ def summary_xlsx(summary, *, generated=None):
     sheet.print_title_rows = f"{head}:{head}"
 
     bidders = book.create_sheet("ผู้เสนอราคา")
-    columns, widths = ("ลำดับที่", "งานที่จัดซื้อหรือจัดจ้าง", "ผู้เสนอราคา", "ราคาที่เสนอ (บาท)", "ผู้ได้รับการคัดเลือก"), (8, 40, 36, 16, 18)
+    columns, widths = (
+        ("ลำดับที่", "งานที่จัดซื้อหรือจัดจ้าง", "ผู้เสนอราคา", "ราคาที่เสนอ (บาท)", "ผู้ได้รับการคัดเลือก"),
+        (8, 40, 36, 16, 18),
+    )
     _table_head(bidders, 1, columns, widths)
     line = 1
     for row in data.rows:
         for vendor, price in row.bids:
             line += 1
-            for column, value in enumerate([row.number, row.work, vendor, price, "ใช่" if vendor == row.winner else ""], 1):
+            for column, value in enumerate(
+                [row.number, row.work, vendor, price, "ใช่" if vendor == row.winner else ""], 1
+            ):
                 cell = bidders.cell(row=line, column=column, value=value)
                 if column == 4:
                     cell.number_format = BAHT_FORMAT

@@ -39,8 +39,10 @@ class AmountField(forms.CharField):
 
     def __init__(self, *, allow_zero=False, **kwargs):
         self.allow_zero = allow_zero
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "class": "amount",
-                                                           "maxlength": 30}))  # fmt: skip
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "class": "amount", "maxlength": 30}),
+        )
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -170,8 +172,11 @@ EntryFormSet = forms.formset_factory(EntryForm, formset=BaseEntryFormSet, extra=
 
 
 class SummaryForm(NoColon, forms.Form):
-    nil = forms.BooleanField(label=_("ไม่มีการจัดซื้อจัดจ้างในเดือนนี้"), required=False,
-                             help_text=_("เลือกเมื่อทั้งเดือนไม่มีการจัดซื้อจัดจ้าง แบบที่เผยแพร่จะระบุว่า “ไม่มีการจัดซื้อจัดจ้าง”"))  # fmt: skip
+    nil = forms.BooleanField(
+        label=_("ไม่มีการจัดซื้อจัดจ้างในเดือนนี้"),
+        required=False,
+        help_text=_("เลือกเมื่อทั้งเดือนไม่มีการจัดซื้อจัดจ้าง แบบที่เผยแพร่จะระบุว่า “ไม่มีการจัดซื้อจัดจ้าง”"),
+    )
 
 
 def month_is_valid(summary_form, formset):
@@ -265,7 +270,9 @@ class QuarterForm(NoColon, forms.Form):
     investment_planned_amount = AmountField(label=_("งบลงทุน: ตามแผน (บาท)"), required=False, allow_zero=True)
     investment_actual_count = CountField(label=_("งบลงทุน: ดำเนินการแล้ว (รายการ)"))
     investment_actual_amount = AmountField(label=_("งบลงทุน: ดำเนินการแล้ว (บาท)"), required=False, allow_zero=True)
-    note = forms.CharField(label=_("ปัญหา อุปสรรค และข้อเสนอแนะ"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("ปัญหา อุปสรรค และข้อเสนอแนะ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     GROUPS = (("operating", BudgetKind.OPERATING.label), ("investment", BudgetKind.INVESTMENT.label))
 

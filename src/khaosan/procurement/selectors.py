@@ -164,9 +164,10 @@ def public_months(office, fiscal_year_be, *, today=None):
     today = today or timezone.localdate()
     published = months_published(office, fiscal_year_be)
     nil_items = set(
-        ProcurementSummary.objects.filter(office=office, nil=True, pub_request__item__in=[i.pk for i in published.values()])
-        .values_list("pub_request__item_id", flat=True)
-    )  # fmt: skip
+        ProcurementSummary.objects.filter(
+            office=office, nil=True, pub_request__item__in=[i.pk for i in published.values()]
+        ).values_list("pub_request__item_id", flat=True)
+    )
     rows = []
     for month in fiscal_months(fiscal_year_be):
         if month > today:

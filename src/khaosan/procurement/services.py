@@ -116,7 +116,9 @@ def summary_save(*, office, actor, month, nil=False, entries=()):
         summary.save(update_fields=["nil", "updated_by", "updated_at"])
     bids = []
     for order, row in enumerate(entries, 1):
-        entry = ProcurementEntry.objects.create(summary=summary, order=order, **{k: row[k] for k in ENTRY_FIELDS if k in row})
+        entry = ProcurementEntry.objects.create(
+            summary=summary, order=order, **{k: row[k] for k in ENTRY_FIELDS if k in row}
+        )
         bids += [
             ProcurementBid(entry=entry, order=number, vendor=bid["vendor"], tax_id=bid.get("tax_id") or "",
                            price=bid["price"], selected=bool(bid.get("selected")))
@@ -144,8 +146,10 @@ def _send(*, office, actor, existing, files, **fields):
         raise Locked(_("ส่งขออนุมัติเผยแพร่แล้ว (คำขอ %(ref)s)") % {"ref": existing.reference})
     if existing is not None and existing.state in (State.RETURNED, State.DRAFT):
         if not is_author(actor, existing):
-            raise NotAllowed(_("คำขอ %(ref)s ยื่นโดย %(name)s ผู้ยื่นคำขอเท่านั้นที่แก้ไขและส่งคำขอนี้อีกครั้งได้ "
-                               "โปรดแจ้ง %(name)s") % {"ref": existing.reference, "name": existing.requester_name})  # fmt: skip
+            raise NotAllowed(
+                _("คำขอ %(ref)s ยื่นโดย %(name)s ผู้ยื่นคำขอเท่านั้นที่แก้ไขและส่งคำขอนี้อีกครั้งได้ โปรดแจ้ง %(name)s")
+                % {"ref": existing.reference, "name": existing.requester_name}
+            )
         pub_request = workflow.request_update(pub_request=existing, actor=actor, **fields)
         for old in pub_request.content_files:
             workflow.request_file_remove(pub_request=pub_request, actor=actor, file_id=old.pk)
@@ -218,7 +222,9 @@ def plan_save(*, office, actor, fiscal_year_be, allocation_date):
     ensure_can_manage(actor, office)
     start, end = fiscal_year_bounds(fiscal_year_be)
     if not (start - dt.timedelta(days=92) <= allocation_date <= end):
-        raise ValidationError({"allocation_date": _("วันที่ได้รับจัดสรรงบประมาณต้องอยู่ในปีงบประมาณ %(fy)s") % {"fy": fiscal_year_be}})
+        raise ValidationError(
+            {"allocation_date": _("วันที่ได้รับจัดสรรงบประมาณต้องอยู่ในปีงบประมาณ %(fy)s") % {"fy": fiscal_year_be}}
+        )
     if allocation_date > timezone.localdate():
         raise ValidationError({"allocation_date": _("วันที่ได้รับจัดสรรงบประมาณต้องไม่เป็นวันในอนาคต")})
     plan = ProcurementPlan.objects.select_for_update().filter(office=office, fiscal_year=fiscal_year_be).first()
@@ -231,8 +237,15 @@ def plan_save(*, office, actor, fiscal_year_be, allocation_date):
     if plan.published_on is None:  # a plan item published before the plan was entered here
         plan.published_on = _plan_published_on(plan)
         plan.save(update_fields=["published_on"])
-    record(actor, AuditCode.PROCUREMENT_PLAN_SAVED, plan, fiscal_year=fiscal_year_be,
-           allocation_date=allocation_date.isoformat(), deadline=plan.deadline.isoformat(), created=created)  # fmt: skip
+    record(
+        actor,
+        AuditCode.PROCUREMENT_PLAN_SAVED,
+        plan,
+        fiscal_year=fiscal_year_be,
+        allocation_date=allocation_date.isoformat(),
+        deadline=plan.deadline.isoformat(),
+        created=created,
+    )
     return plan
 
 
@@ -329,9 +342,17 @@ def quarter_send(*, plan, actor, quarter, renderer=None):
                 "%(actual_amount)s บาท แยกงบดำเนินงานและงบลงทุน") % {
         "q": quarter, "planned": totals.planned_count, "planned_amount": baht(totals.planned_amount),
         "actual": totals.actual_count, "actual_amount": baht(totals.actual_amount)}  # fmt: skip
-    pub_request = _send(office=plan.office, actor=actor, existing=row.pub_request, files=files, title=progress_title(row),
-                        summary=summary, topic=Topic.objects.get(code=selectors.PROGRESS_TOPIC), data_from=first,
-                        data_to=last)  # fmt: skip
+    pub_request = _send(
+        office=plan.office,
+        actor=actor,
+        existing=row.pub_request,
+        files=files,
+        title=progress_title(row),
+        summary=summary,
+        topic=Topic.objects.get(code=selectors.PROGRESS_TOPIC),
+        data_from=first,
+        data_to=last,
+    )
     row.pub_request = pub_request
     row.save(update_fields=["pub_request"])
     record(actor, AuditCode.PROCUREMENT_PROGRESS_SENT, row, request=pub_request.pk, reference=pub_request.reference)
@@ -368,8 +389,11 @@ def _remind_summary(office, today):
 
 def _remind_plan(office, today):
     """Once 5 working days before the plan's deadline, and once when it has passed, while it is not public."""
-    plan = ProcurementPlan.objects.filter(office=office, fiscal_year=fiscal_year(today)).select_related(
-        "pub_request__item").first()
+    plan = (
+        ProcurementPlan.objects.filter(office=office, fiscal_year=fiscal_year(today))
+        .select_related("pub_request__item")
+        .first()
+    )
     if plan is None:
         return 0
     status = selectors.plan_status(plan)
@@ -394,12 +418,22 @@ def _remind_plan(office, today):
         url = reverse("backoffice:procurement:plan", args=[plan.fiscal_year])
         if kind == "procurement.plan.late":
             subject = _("เลยกำหนดประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ปีงบประมาณ %(fy)s") % facts
-            message = _("ได้รับจัดสรรงบประมาณเมื่อ %(allocated)s แผนต้องประกาศภายใน %(deadline)s (30 วันทำการ) "
-                        "แต่ยังไม่ได้เผยแพร่ โปรดส่งขออนุมัติเผยแพร่โดยเร็ว") % facts
+            message = (
+                _(
+                    "ได้รับจัดสรรงบประมาณเมื่อ %(allocated)s แผนต้องประกาศภายใน %(deadline)s (30 วันทำการ) "
+                    "แต่ยังไม่ได้เผยแพร่ โปรดส่งขออนุมัติเผยแพร่โดยเร็ว"
+                )
+                % facts
+            )
         else:
             subject = _("ใกล้ครบกำหนดประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ปีงบประมาณ %(fy)s") % facts
-            message = _("ได้รับจัดสรรงบประมาณเมื่อ %(allocated)s แผนต้องประกาศภายใน %(deadline)s (30 วันทำการ) "
-                        "โปรดส่งขออนุมัติเผยแพร่ให้ทันกำหนด") % facts
+            message = (
+                _(
+                    "ได้รับจัดสรรงบประมาณเมื่อ %(allocated)s แผนต้องประกาศภายใน %(deadline)s (30 วันทำการ) "
+                    "โปรดส่งขออนุมัติเผยแพร่ให้ทันกำหนด"
+                )
+                % facts
+            )
         _tell(office, people, subject=subject, message=message, url=url)
     return 1
 

@@ -45,8 +45,13 @@ def procurement_staff(view):
     @staff_required
     def wrapper(request, *args, **kwargs):
         if not selectors.can_manage(request.user):
-            return not_allowed(request, _("หน้านี้สำหรับเจ้าหน้าที่งานพัสดุและผู้ดูแลเว็บไซต์ หากท่านต้องบันทึกข้อมูลการจัดซื้อจัดจ้าง "
-                                          "โปรดขอให้ผู้ดูแลระบบกำหนดหน่วยงานของท่านเป็นงานพัสดุ"))
+            return not_allowed(
+                request,
+                _(
+                    "หน้านี้สำหรับเจ้าหน้าที่งานพัสดุและผู้ดูแลเว็บไซต์ หากท่านต้องบันทึกข้อมูลการจัดซื้อจัดจ้าง "
+                    "โปรดขอให้ผู้ดูแลระบบกำหนดหน่วยงานของท่านเป็นงานพัสดุ"
+                ),
+            )
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -30,19 +30,27 @@ def forbidden(request, exception=None):
 def csrf_failure(request, reason=""):
     """A form came back without its CSRF token or cookie: usually a page left open a long time, or cookies off."""
     logger.info("refused a form without a valid CSRF token: %s %s", request.method, request.path)
-    return _page(request, 403, _("ส่งแบบฟอร์มไม่สำเร็จ"), _(
-        "ระบบยืนยันแบบฟอร์มนี้ไม่ได้ อาจเพราะเปิดหน้าไว้นานเกินไปหรือเบราว์เซอร์ปิดการรับคุกกี้ "
-        "โปรดเปิดแบบฟอร์มใหม่ กรอกข้อมูล แล้วส่งอีกครั้ง หากยังไม่สำเร็จ โปรดติดต่อสำนักงานทางโทรศัพท์"))
+    return _page(
+        request,
+        403,
+        _("ส่งแบบฟอร์มไม่สำเร็จ"),
+        _(
+            "ระบบยืนยันแบบฟอร์มนี้ไม่ได้ อาจเพราะเปิดหน้าไว้นานเกินไปหรือเบราว์เซอร์ปิดการรับคุกกี้ "
+            "โปรดเปิดแบบฟอร์มใหม่ กรอกข้อมูล แล้วส่งอีกครั้ง หากยังไม่สำเร็จ โปรดติดต่อสำนักงานทางโทรศัพท์"
+        ),
+    )
 
 
 def not_found(request, exception=None):
-    return _page(request, 404, _("ไม่พบหน้าที่ต้องการ"), _("ไม่พบหน้าหรือรายการนี้ อาจพิมพ์ที่อยู่ผิด หรือยังไม่ได้เผยแพร่ ลองค้นหาหรือกลับหน้าแรก"))
+    return _page(
+        request, 404, _("ไม่พบหน้าที่ต้องการ"), _("ไม่พบหน้าหรือรายการนี้ อาจพิมพ์ที่อยู่ผิด หรือยังไม่ได้เผยแพร่ ลองค้นหาหรือกลับหน้าแรก")
+    )
 
 
 def server_error(request):
     # No context processors that touch the database: the error may be the database itself.
-    from django.template import loader
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({}))

@@ -16,6 +16,9 @@ class DailyVisits(models.Model):
         constraints = [models.UniqueConstraint(fields=["office", "date"], name="one_visit_row_a_day")]
         ordering = ["-date"]
 
+    def __str__(self):
+        return f"{self.date}: {self.visitors}/{self.page_views}"
+
 
 class VisitorSeen(models.Model):
     """Today's visitor digests, so a visitor counts once a day. Older rows are removed each new day."""
@@ -26,3 +29,6 @@ class VisitorSeen(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["office", "date", "digest"], name="visitor_once_a_day")]
+
+    def __str__(self):
+        return f"{self.date}: {self.digest[:8]}"

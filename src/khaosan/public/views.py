@@ -65,8 +65,9 @@ def home(request):
         {
             "news": selectors.latest_news(office, limit=6),
             "announcements": selectors.latest_announcements(office, limit=8),
-            "eservice_topics": Topic.objects.filter(kind=Topic.Kind.ESERVICE, retired_at__isnull=True)
-            .select_related("category"),
+            "eservice_topics": Topic.objects.filter(kind=Topic.Kind.ESERVICE, retired_at__isnull=True).select_related(
+                "category"
+            ),
         },
     )
 

@@ -206,8 +206,11 @@ def _outline(facts, report):
 
     # 1. Appointments (seed 5.1; S-G.1, S-3.1)
     one = Section("1", "การแต่งตั้งผู้รับผิดชอบการเผยแพร่ข้อมูลผ่านเว็บไซต์")
-    enough = "ครบตามกรอบแนวทางข้อ 3.1 (อย่างน้อย 2 คน เพื่อทำงานแทนกันได้)" if appointments["webmasters_enough"] \
+    enough = (
+        "ครบตามกรอบแนวทางข้อ 3.1 (อย่างน้อย 2 คน เพื่อทำงานแทนกันได้)"
+        if appointments["webmasters_enough"]
         else "ยังไม่ครบตามกรอบแนวทางข้อ 3.1 ซึ่งกำหนดอย่างน้อย 2 คน เพื่อทำงานแทนกันได้"
+    )
     one.p(f"ผู้ดูแลเว็บไซต์ (Web Master) ณ {thai_date(as_of)} มี {appointments['webmasters']} คน {enough}")
     one.table(Table(
         "ผู้ได้รับแต่งตั้ง", "ผู้รับผิดชอบตามบทบาท", ["บทบาท", "ชื่อ", "ตำแหน่ง", "หน่วยงาน", "การแต่งตั้ง"],
@@ -420,14 +423,15 @@ def _score_chart(series):
         return None
     svg = line_chart_svg([_date(day) for day, _ in series], [score for _, score in series], label="คะแนน (ร้อยละ)",
                          y_max=100, date_format=lambda d: thai_date(d, short=True))  # fmt: skip
-    return Chart("score", "คะแนนความครบถ้วนรายวัน",
-                 "กราฟเส้นคะแนนความครบถ้วนรายวันในรอบรายงาน ค่าต้นและปลายรอบอยู่ในตารางถัดไป", svg)
+    return Chart(
+        "score", "คะแนนความครบถ้วนรายวัน", "กราฟเส้นคะแนนความครบถ้วนรายวันในรอบรายงาน ค่าต้นและปลายรอบอยู่ในตารางถัดไป", svg
+    )
 
 
 def inline_svg(chart):
     """The chart's SVG for embedding in HTML (without its XML prolog)."""
     text = chart.svg.decode("utf-8")
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def svg_data_url(chart):
@@ -547,16 +551,16 @@ def _docx_table(document, table, usable, paragraph):
     grid.style = "Table Grid"
     grid.autofit = False
     widths = [Cm(usable * percent / 100) for percent in table.percents]
-    for column, width in zip(grid.columns, widths):
+    for column, width in zip(grid.columns, widths, strict=False):
         column.width = width  # the table grid, which LibreOffice and Word lay out from
     word.repeat_header(grid.rows[0])
-    for cell, header, width in zip(grid.rows[0].cells, table.headers, widths):
+    for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=False):
         cell.width = width
         word.run(cell.paragraphs[0], header, bold=True, size=size)
     for row in table.rows:
         added = grid.add_row()
         word.keep_row_together(added)
-        for index, (cell, value, width) in enumerate(zip(added.cells, row, widths)):
+        for index, (cell, value, width) in enumerate(zip(added.cells, row, widths, strict=False)):
             cell.width = width
             word.run(cell.paragraphs[0], table.text(value), size=size)
             if index in table.numeric:
@@ -659,4 +663,3 @@ def performance_xlsx(view):
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
-

@@ -93,10 +93,18 @@ def draw(office, period, *, now=None):
             "version": FACTS_VERSION,
             "drawn_at": _iso(now),
             "as_of": _iso(as_of),
-            "period": {"kind": period.kind, "start": _iso(period.start), "end": _iso(period.end),
-                       "label": period.label(), "slug": period_slug(period)},  # fmt: skip
-            "office": {"name": office.name_th, "executive_name": office.executive_name,
-                       "executive_position": office.executive_position},  # fmt: skip
+            "period": {
+                "kind": period.kind,
+                "start": _iso(period.start),
+                "end": _iso(period.end),
+                "label": period.label(),
+                "slug": period_slug(period),
+            },  # fmt: skip
+            "office": {
+                "name": office.name_th,
+                "executive_name": office.executive_name,
+                "executive_position": office.executive_position,
+            },  # fmt: skip
             "deadline_days": office.publish_deadline_days,
             "chain": [str(Role(code).label) for code in office.chain if code in Role.values],
             "appointments": _appointments(office, as_of),
@@ -205,9 +213,15 @@ def _counted(counter, order=None):
 def _requests(office, period, start, end):
     """Requests submitted in the period: by channel, unit, category, outcome and month."""
     rows = list(
-        PublicationRequest.objects.filter(office=office, submitted_at__gte=start, submitted_at__lt=end)
-        .values("channel", "state", "action", "submitted_at", "requester_unit__name_th",
-                "topic__category__number", "topic__category__name_th")  # fmt: skip
+        PublicationRequest.objects.filter(office=office, submitted_at__gte=start, submitted_at__lt=end).values(
+            "channel",
+            "state",
+            "action",
+            "submitted_at",
+            "requester_unit__name_th",
+            "topic__category__number",
+            "topic__category__name_th",
+        )  # fmt: skip
     )
     channel_labels = dict(Channel.choices)
     state_labels = dict(State.choices)
@@ -236,8 +250,12 @@ def _requests(office, period, start, end):
 def _decisions(office, start, end):
     """Refusals and returns decided in the period, each with its reason (S-G.5)."""
     decisions = (
-        Decision.objects.filter(pub_request__office=office, decided_at__gte=start, decided_at__lt=end,
-                                verdict__in=[Verdict.REFUSE, Verdict.RETURN])  # fmt: skip
+        Decision.objects.filter(
+            pub_request__office=office,
+            decided_at__gte=start,
+            decided_at__lt=end,
+            verdict__in=[Verdict.REFUSE, Verdict.RETURN],
+        )  # fmt: skip
         .select_related("pub_request__requester_unit")
         .order_by("decided_at", "pk")
     )
@@ -268,8 +286,9 @@ def _publishing(office, start, end):
     """Working days from the final approval to publication, for requests carried out in the period (S-2.3)."""
     closures = office_closures(office)
     done = (
-        PublicationRequest.objects.filter(office=office, published_at__gte=start, published_at__lt=end,
-                                          approved_at__isnull=False)  # fmt: skip
+        PublicationRequest.objects.filter(
+            office=office, published_at__gte=start, published_at__lt=end, approved_at__isnull=False
+        )  # fmt: skip
         .select_related("requester_unit")
         .order_by("published_at", "pk")
     )

@@ -67,9 +67,11 @@ def training_filter(queryset, params):
 
 def report_for(office, period):
     """The prepared report of `office` for `period`, or None when nobody has prepared one yet."""
-    return PerformanceReport.objects.filter(
-        office=office, period_kind=period.kind, period_start=period.start
-    ).select_related("prepared_by", "acknowledged_by").first()
+    return (
+        PerformanceReport.objects.filter(office=office, period_kind=period.kind, period_start=period.start)
+        .select_related("prepared_by", "acknowledged_by")
+        .first()
+    )
 
 
 def report_facts_for(office, period, report=None, *, now=None):

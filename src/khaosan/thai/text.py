@@ -75,7 +75,6 @@ def query_words(query, *, dictionary=None, limit=12):
     return seen[:limit]
 
 
-
 # --- Folding for search -----------------------------------------------------------------------------------------------
 #
 # The same word reaches the index in many spellings: Thai or Arabic digits, SARA AM typed as one letter or as
@@ -89,7 +88,12 @@ ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, ZWSP, ZWNJ, 
 _PER_CHAR = {ord(c): "" for c in ZERO_WIDTH} | {ord(d): str(i) for i, d in enumerate("๐๑๒๓๔๕๖๗๘๙")}
 # Thai combining marks in the order they are typed (and the order a Thai keyboard standard, TIS 820-2538,
 # expects): upper/lower vowel, then MAITAIKHU, tone mark, THANTHAKHAT, NIKHAHIT (which joins a following SARA AA).
-_MARK_RANK = {c: i for i, c in enumerate("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4e\u0e4d")}
+_MARK_RANK = {
+    c: i
+    for i, c in enumerate(
+        "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4e\u0e4d"
+    )
+}
 _MARKS = re.compile("[" + "".join(_MARK_RANK) + "]{2,}")
 _SARA_AM = re.compile("\u0e4d\u0e32")
 _SARA_AE = re.compile("\u0e40\u0e40")
@@ -212,8 +216,9 @@ def _sub_with_spans(regex, repl, chars, spans):
 
 # Characters that belong to the cluster before them (Unicode UAX #29 Extend and SpacingMark for Thai, plus the
 # joiners): a cut or a <mark> never falls just before one of these, so no tone mark or vowel is left on its own.
-_CLUSTER_TAIL = set("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-                    "\u200c\u200d")  # fmt: skip
+_CLUSTER_TAIL = set(
+    "\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e\u200c\u200d"
+)
 
 
 def is_cluster_start(text, index):

@@ -123,6 +123,12 @@ class PublicationRequest(models.Model):
     def __str__(self):
         return f"{self.reference} {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.awaiting_role = self.current_role or ""
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "awaiting_role"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("backoffice:request", args=[self.pk])
 
@@ -138,12 +144,6 @@ class PublicationRequest(models.Model):
         if self.state != State.IN_REVIEW or self.step >= len(self.chain):
             return None
         return self.chain[self.step]
-
-    def save(self, *args, **kwargs):
-        self.awaiting_role = self.current_role or ""
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "awaiting_role"}
-        super().save(*args, **kwargs)
 
     @property
     def is_late(self):
@@ -188,12 +188,12 @@ class RequestFile(models.Model):
     def __str__(self):
         return self.original_name
 
+    def get_absolute_url(self):
+        return reverse("backoffice:request-file", args=[self.pub_request_id, self.pk])
+
     @property
     def size(self):
         return self.blob.size
-
-    def get_absolute_url(self):
-        return reverse("backoffice:request-file", args=[self.pub_request_id, self.pk])
 
 
 class Verdict(models.TextChoices):

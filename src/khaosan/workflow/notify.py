@@ -80,7 +80,7 @@ def notify(recipients, *, pub_request, subject, message, url="", outside_email="
         Notification(recipient=person, pub_request=pub_request, subject=subject, message=message, url=url)
         for person in people.values()
     )
-    addresses = [(row.pk, person.email) for row, person in zip(rows, people.values()) if person.email]
+    addresses = [(row.pk, person.email) for row, person in zip(rows, people.values(), strict=False) if person.email]
     if outside_email:
         addresses.append((None, outside_email))
     if addresses:

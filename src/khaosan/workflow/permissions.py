@@ -141,15 +141,25 @@ def awaiting_stand_in():
     """
     from khaosan.org.models import Delegation, Staff
 
-    requester, registrar = Coalesce(OuterRef("requester_id"), Value(0)), Coalesce(OuterRef("registered_by_id"), Value(0))
+    requester, registrar = (
+        Coalesce(OuterRef("requester_id"), Value(0)),
+        Coalesce(OuterRef("registered_by_id"), Value(0)),
+    )
     holders = (
         Staff.objects.filter(office_id=OuterRef("office_id"), is_active=True, groups__name=OuterRef("awaiting_role"))
         .exclude(pk=requester)
         .exclude(pk=registrar)
     )
-    delegates = Delegation.objects.active().filter(
-        office_id=OuterRef("office_id"), role=OuterRef("awaiting_role"), delegate__is_active=True,
-    ).exclude(delegate_id=requester).exclude(delegate_id=registrar)
+    delegates = (
+        Delegation.objects.active()
+        .filter(
+            office_id=OuterRef("office_id"),
+            role=OuterRef("awaiting_role"),
+            delegate__is_active=True,
+        )
+        .exclude(delegate_id=requester)
+        .exclude(delegate_id=registrar)
+    )
     return Q(state=State.IN_REVIEW) & ~Q(Exists(holders)) & ~Q(Exists(delegates))
 
 

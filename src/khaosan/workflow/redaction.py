@@ -49,9 +49,7 @@ CONTEXT_CHARS = 20
 
 REASON_IMAGE = "ไฟล์ภาพ ระบบตรวจอัตโนมัติไม่ได้ โปรดตรวจด้วยตนเอง"
 REASON_ARCHIVE = "ไฟล์บีบอัด ระบบไม่แตกไฟล์บนเซิร์ฟเวอร์ โปรดตรวจด้วยตนเอง"
-REASON_OLD_FORMAT = (
-    "ไฟล์ .{kind} รุ่นเก่า ระบบตรวจอัตโนมัติไม่ได้ โปรดตรวจด้วยตนเอง หรือบันทึกเป็น .{kind}x แล้วอัปโหลดใหม่"
-)
+REASON_OLD_FORMAT = "ไฟล์ .{kind} รุ่นเก่า ระบบตรวจอัตโนมัติไม่ได้ โปรดตรวจด้วยตนเอง หรือบันทึกเป็น .{kind}x แล้วอัปโหลดใหม่"
 REASON_UNKNOWN_KIND = "ระบบไม่รู้จักชนิดไฟล์นี้ ตรวจอัตโนมัติไม่ได้ โปรดตรวจด้วยตนเอง"
 REASON_UNREADABLE = "อ่านไฟล์ไม่ได้ (ไฟล์อาจเสียหายหรือไม่ตรงกับชนิดไฟล์) โปรดตรวจด้วยตนเอง"
 REASON_TOO_LARGE = "ไฟล์มีข้อมูลมากเกินกว่าจะตรวจอัตโนมัติ โปรดตรวจด้วยตนเอง"
@@ -188,9 +186,7 @@ _NATIONAL = "|".join(
         rf"{_AREA}[0-9]{{2}}{_PSEP}[0-9]{{4}}",  # provincial 0 5476 1234
     )
 )
-_PHONE_RE = re.compile(
-    rf"(?<![0-9.,/])\(?(?:\+ ?66{_PSEP}(?:\(0\){_SEP})?|0{_PSEP})(?:{_NATIONAL})(?![0-9])"
-)
+_PHONE_RE = re.compile(rf"(?<![0-9.,/])\(?(?:\+ ?66{_PSEP}(?:\(0\){_SEP})?|0{_PSEP})(?:{_NATIONAL})(?![0-9])")
 # Starts only at the start of a run and never backtracks inside a label: linear even on hostile cell text.
 _EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@(?:[A-Za-z0-9-]++\.)+[A-Za-z]{2,}")
 
@@ -362,7 +358,7 @@ def _scan_source(
                 return findings, *cut_short(REASON_OUT_OF_TIME.format(place=place))
     except _CannotCheck as exc:
         return findings, *cut_short(exc.reason, nothing_read=exc.nothing_read)
-    except Exception:  # any parser failure on a damaged or hostile file means "a person must check"
+    except Exception:  # noqa: BLE001 — any parser failure on a damaged or hostile file means "a person must check"
         return findings, *cut_short(REASON_UNREADABLE)
     return findings, None, CHECKED
 

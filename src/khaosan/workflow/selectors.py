@@ -19,9 +19,7 @@ def requests_visible_to(user):
         return PublicationRequest.objects.none()
     queryset = PublicationRequest.objects.filter(office_id=user.office_id)
     if not sees_all(user):
-        queryset = queryset.filter(
-            Q(requester_unit_id=user.unit_id) | Q(requester=user) | Q(registered_by=user)
-        )
+        queryset = queryset.filter(Q(requester_unit_id=user.unit_id) | Q(requester=user) | Q(registered_by=user))
     return queryset.select_related("topic__category", "requester_unit", "requester", "assignee", "item")
 
 
@@ -29,8 +27,17 @@ def request_get_for(*, user, request_id):
     """Return the request if `user` may see it (same office; own unit unless a role sees all), else 404."""
     pub_request = (
         PublicationRequest.objects.filter(pk=request_id)
-        .select_related("office", "topic__category", "requester_unit", "requester", "registered_by", "assignee",
-                        "item", "target_item", "published_by")  # fmt: skip
+        .select_related(
+            "office",
+            "topic__category",
+            "requester_unit",
+            "requester",
+            "registered_by",
+            "assignee",
+            "item",
+            "target_item",
+            "published_by",
+        )  # fmt: skip
         .first()
     )
     if pub_request is None or not can_view(user, pub_request):

@@ -193,7 +193,10 @@ def request_file_add(*, pub_request, actor, upload, kind=RequestFile.Kind.CONTEN
     """
     pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
     if kind == RequestFile.Kind.MEMO:
-        if not (is_author(actor, pub_request) or has_role(actor, Role.WEBMASTER)) or actor.office_id != pub_request.office_id:
+        if (
+            not (is_author(actor, pub_request) or has_role(actor, Role.WEBMASTER))
+            or actor.office_id != pub_request.office_id
+        ):
             raise NotAllowed(_("แนบบันทึกข้อความได้เฉพาะผู้ขอหรือผู้ดูแลเว็บไซต์"))
     else:
         ensure_can_edit(actor, pub_request)
@@ -296,7 +299,9 @@ def request_decide(*, pub_request_id, actor, verdict, reason_code="", reason="",
         raise ValidationError({"verdict": _("โปรดเลือกผลการพิจารณา")})
     if reason_code and reason_code not in ReasonCode.values:
         raise ValidationError({"reason_code": _("เหตุผลที่เลือกไม่ถูกต้อง")})
-    if verdict in (Verdict.RETURN, Verdict.REFUSE) and not (reason_code and (reason or reason_code != ReasonCode.OTHER)):
+    if verdict in (Verdict.RETURN, Verdict.REFUSE) and not (
+        reason_code and (reason or reason_code != ReasonCode.OTHER)
+    ):
         raise ValidationError({"reason": _("โปรดระบุเหตุผลที่ส่งกลับแก้ไขหรือไม่อนุมัติ")})
     role = pub_request.current_role
     next_step = None
@@ -422,8 +427,7 @@ def request_publish(*, pub_request_id, actor, redaction, redaction_note="", reda
     errors = {}
     if redaction.findings and not redaction_note:
         errors["redaction_note"] = _(
-            "พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล %(n)d จุด โปรดให้ผู้ขอปกปิดแล้วส่งไฟล์ใหม่ "
-            "หรือหากตรวจแล้วเผยแพร่ได้ โปรดบันทึกเหตุผลก่อนเผยแพร่"
+            "พบข้อมูลที่อาจเป็นข้อมูลส่วนบุคคล %(n)d จุด โปรดให้ผู้ขอปกปิดแล้วส่งไฟล์ใหม่ หรือหากตรวจแล้วเผยแพร่ได้ โปรดบันทึกเหตุผลก่อนเผยแพร่"
         ) % {"n": len(redaction.findings)}
     if not redaction.complete and not redaction_checked:
         errors["redaction_checked"] = _(
@@ -437,8 +441,9 @@ def request_publish(*, pub_request_id, actor, redaction, redaction_note="", reda
     expire_at = item_fields.pop("expire_at", None)
 
     if pub_request.action == Action.WITHDRAW:
-        item = item_withdraw(item=pub_request.target_item, actor=actor, reason=pub_request.summary,
-                             through_request=True)
+        item = item_withdraw(
+            item=pub_request.target_item, actor=actor, reason=pub_request.summary, through_request=True
+        )
     elif pub_request.action == Action.REPLACE:
         validate_item_fields(office=pub_request.office, fields=item_fields)
         item = item_replace_content(
@@ -468,6 +473,7 @@ def request_publish(*, pub_request_id, actor, redaction, redaction_note="", reda
 
 # Notifications ---------------------------------------------------------------------------------------
 
+
 def _link(pub_request):
     return reverse("backoffice:request", args=[pub_request.pk])
 
@@ -489,11 +495,14 @@ def _notify_step(pub_request, deciders, *, resubmitted=False):
     if deciders.stand_in:
         subject = _("คำขอเผยแพร่รอท่านพิจารณาแทน%(role)s: %(title)s") % values
         if resubmitted:
-            text = _("%(who)s แก้ไขและยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” อีกครั้ง "
-                     "รอท่านในฐานะผู้ดูแลระบบพิจารณาแทน%(role)s เพราะ%(reason)s")
+            text = _(
+                "%(who)s แก้ไขและยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” อีกครั้ง "
+                "รอท่านในฐานะผู้ดูแลระบบพิจารณาแทน%(role)s เพราะ%(reason)s"
+            )
         else:
-            text = _("%(who)s ยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” "
-                     "รอท่านในฐานะผู้ดูแลระบบพิจารณาแทน%(role)s เพราะ%(reason)s")
+            text = _(
+                "%(who)s ยื่นคำขอเผยแพร่ %(ref)s เรื่อง “%(title)s” รอท่านในฐานะผู้ดูแลระบบพิจารณาแทน%(role)s เพราะ%(reason)s"
+            )
         values["reason"] = deciders.stand_in_reason
     notifications.notify(list(deciders.people), pub_request=pub_request, subject=subject, message=text % values,
                          url=_link(pub_request))  # fmt: skip

@@ -52,7 +52,8 @@ def events_by_request(requests):
     by_request = {}
     events = (
         AuditEvent.objects.filter(
-            object_type="workflow.publicationrequest", object_id__in=[str(r.pk) for r in requests],
+            object_type="workflow.publicationrequest",
+            object_id__in=[str(r.pk) for r in requests],
             action=AuditCode.REQUEST_SUBMITTED,
         )  # fmt: skip
         .select_related("actor")
@@ -165,7 +166,7 @@ def page_marks(pages, prefix):
             action = annotation.get_object().get("/A") or {}
             uri = str(action.get("/URI", ""))
             if uri.startswith(prefix):
-                marks.append((index, uri[len(prefix):]))
+                marks.append((index, uri[len(prefix) :]))
     return marks
 
 
@@ -242,10 +243,10 @@ def forms_pdfs(forms, *, renderer):
     starts = [index for index, _ in sorted(page_marks(reader.pages, FORM_START_URL), key=lambda m: int(m[1]))]
     if len(starts) != len(forms) or starts != sorted(starts) or starts[0] != 0:
         raise RuntimeError("could not find where each form starts in the rendered document")
-    ranges = list(zip(starts, starts[1:] + [len(reader.pages)]))
+    ranges = list(zip(starts, starts[1:] + [len(reader.pages)], strict=True))
     stamps = [
         {"note": form_note(form), "number": number, "total": end - start}
-        for form, (start, end) in zip(forms, ranges) for number in range(1, end - start + 1)
+        for form, (start, end) in zip(forms, ranges, strict=False) for number in range(1, end - start + 1)
     ]  # fmt: skip
     stamp_html = render_to_string(TEMPLATES + "page_stamps.html", {"stamps": stamps})
     stamp_css = render_to_string(TEMPLATES + "page_stamps.css", {"page": A4_OFFICIAL})
@@ -291,7 +292,7 @@ def forms_bundle_zip(office, fiscal_year, *, renderer=None, generated_at=None):
     ]]  # fmt: skip
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for seq, (pub_request, form, pdf) in enumerate(zip(requests, forms, pdfs), start=1):
+        for seq, (pub_request, form, pdf) in enumerate(zip(requests, forms, pdfs, strict=True), start=1):
             name = _zip_name(form)
             archive.writestr(f"{name}.pdf", pdf)
             memo_names = []

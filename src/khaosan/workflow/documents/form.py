@@ -164,9 +164,15 @@ def _submission_rows(pub_request, events):
 def _decision_rows(decisions):
     return [
         StepRow(
-            step=f"ขั้นที่ {d.step + 1}", stage=role_label(d.role), name=d.actor_name, position=d.actor_position,
-            when=thai_datetime(d.decided_at, short=True), result=d.get_verdict_display(), reason=d.reason_text,
-            delegation=delegation_text(d), at=d.decided_at,
+            step=f"ขั้นที่ {d.step + 1}",
+            stage=role_label(d.role),
+            name=d.actor_name,
+            position=d.actor_position,
+            when=thai_datetime(d.decided_at, short=True),
+            result=d.get_verdict_display(),
+            reason=d.reason_text,
+            delegation=delegation_text(d),
+            at=d.decided_at,
         )  # fmt: skip
         for d in decisions
     ]
@@ -274,7 +280,8 @@ def _form_data(pub_request, generated_at, submission_events):
         target_title=pub_request.target_item.title if pub_request.target_item_id else "",
         files=[
             FileLine(f.original_name, type_label(f.extension), human_size(f.size))
-            for f in files if f.kind == RequestFile.Kind.CONTENT
+            for f in files
+            if f.kind == RequestFile.Kind.CONTENT
         ],  # fmt: skip
         topic_text=topic_text(pub_request.topic),
         data_range=date_range(pub_request.data_from, pub_request.data_to),

@@ -83,12 +83,12 @@ def request_form_docx(pub_request, *, generated_at=None):
         widths = [Cm(text_width * share) for share in DOCX_DECISION_COLUMNS]
         decisions = document.add_table(rows=1, cols=len(headers))
         decisions.style = "Table Grid"
-        for cell, header in zip(decisions.rows[0].cells, headers):
+        for cell, header in zip(decisions.rows[0].cells, headers, strict=False):
             word.add_run(cell.paragraphs[0], header, bold=True, size=13)
         for row in form.rows:
             cells = decisions.add_row().cells
             values = (row.stage_text, row.name, row.position or "-", row.when, row.result, row.reason or "-")
-            for cell, value in zip(cells, values):
+            for cell, value in zip(cells, values, strict=False):
                 word.add_run(cell.paragraphs[0], value, size=13)  # as table.decisions in form.css
             if row.delegation:
                 word.add_run(cells[1].add_paragraph(), row.delegation, size=12)
@@ -100,7 +100,7 @@ def request_form_docx(pub_request, *, generated_at=None):
     paragraph()
     signatures = document.add_table(rows=1, cols=3)
     word.borderless(signatures)
-    for cell, sign in zip(signatures.rows[0].cells, form.signatures):
+    for cell, sign in zip(signatures.rows[0].cells, form.signatures, strict=False):
         lines = [
             (sign.title, True),
             ("", False),

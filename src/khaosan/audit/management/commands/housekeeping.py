@@ -14,8 +14,10 @@ from khaosan.audit.services import housekeeping_run
 
 
 class Command(BaseCommand):
-    help = ("Run the daily housekeeping jobs (seal and purge the traffic log, remove files no row refers to, …) "
-            "and leave a heartbeat.")
+    help = (
+        "Run the daily housekeeping jobs (seal and purge the traffic log, remove files no row refers to, …) "
+        "and leave a heartbeat."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -109,6 +109,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{verb} {day}: {count} records")
         for day in result.held:
             self.stdout.write(f"kept {day}: under a legal hold")
-        self.stdout.write(
-            f"{len(result.purged)} day(s) {verb}; retention {traffic.retention_days()} days (CCA s.26)."
-        )
+        self.stdout.write(f"{len(result.purged)} day(s) {verb}; retention {traffic.retention_days()} days (CCA s.26).")
