@@ -138,11 +138,15 @@ def _fresh_cache():
     from django.conf import settings
     from django.core.cache import caches
 
+    from khaosan.catalog.selectors import forget_navigation
+
     for alias in settings.CACHES:
         caches[alias].clear()
+    forget_navigation()
     yield
     for alias in settings.CACHES:
         caches[alias].clear()
+    forget_navigation()
 
 
 def _sync_shipped_standard():

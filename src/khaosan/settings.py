@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "khaosan.org.middleware.OfficeMiddleware",
     "khaosan.public.middleware.VisitCountMiddleware",
+    # Inside the traffic log and the visit counter: a kept page is still recorded and counted.
+    "khaosan.public.pagecache.PageCacheMiddleware",
     # Last: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -146,6 +148,9 @@ DATABASES = {
     "default": dj_database_url.parse(env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'khaosan.sqlite3'}"), conn_max_age=600)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One connection for the life of the worker: closing a WAL database checkpoints it, about 9 ms
+    # (bench/README.md), and there is no server whose connection slots it would hold.
+    DATABASES["default"]["CONN_MAX_AGE"] = None
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers go on while one writer commits; IMMEDIATE avoids lock upgrades mid-transaction.
         "init_command": (
@@ -226,6 +231,12 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "khaosan",
+    },
+    # Kept public pages (public/pagecache.py): each worker its own, checked against the shared PageStamp.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "khaosan-pages",
+        "OPTIONS": {"MAX_ENTRIES": 3000},
     },
     # Rate limits and challenges of the public forms (participation/ratelimit.py). They count per client
     # address, so every gunicorn worker must see the same counts: a per-process memory cache would give each
@@ -350,6 +361,14 @@ KHAOSAN = {
     # Optional virus scan of uploads: a clamd unix socket path or host:port.
     "CLAMAV_SOCKET": env("KHAOSAN_CLAMAV_SOCKET", ""),
     "ITEMS_PER_PAGE": 20,
+    # Visit and item-view counters are added up in each worker and written together (public/visits.py):
+    # every so many seconds or views. Tests write them at once.
+    "COUNTS_FLUSH_SECONDS": env_int("KHAOSAN_COUNTS_FLUSH_SECONDS", 0 if TESTING else 10),
+    "COUNTS_FLUSH_VIEWS": env_int("KHAOSAN_COUNTS_FLUSH_VIEWS", 1 if TESTING else 500),
+    # Whole public pages kept per office, language and URL, never stale (public/pagecache.py); the seconds
+    # are the longest a kept page lives, and how fresh the footer's visit counts are.
+    "PAGE_CACHE": env_bool("KHAOSAN_PAGE_CACHE", True),
+    "PAGE_CACHE_SECONDS": env_int("KHAOSAN_PAGE_CACHE_SECONDS", 60),
     # The public address of the site, for links in e-mails (e.g. https://ssobanluang.go.th). Required in
     # production (`check --deploy` warns); in development, links name the server the request reached.
     "SITE_URL": env("KHAOSAN_SITE_URL", ""),

@@ -257,11 +257,6 @@ def _set_cover(item):
             item.cover = first_image
 
 
-def item_count_view(item):
-    """Count one public view without touching `updated_at` (the provenance date)."""
-    Item.objects.filter(pk=item.pk).update(view_count=F("view_count") + 1)
-
-
 def attachment_count_download(attachment):
     Attachment.objects.filter(pk=attachment.pk).update(download_count=F("download_count") + 1)
 

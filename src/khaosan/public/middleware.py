@@ -1,6 +1,6 @@
 """Response headers every page carries, and the visitor count of public pages."""
 
-from khaosan.public.visits import count_visit
+from khaosan.public.visits import count_visit, flush_counts_if_due
 
 # No inline script anywhere: scripts and styles come from our own static files only (SEC-6).
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -53,4 +53,5 @@ class VisitCountMiddleware:
             and not request.path.startswith("/en/backoffice/")
         ):
             count_visit(request)
+        flush_counts_if_due()
         return response

@@ -32,3 +32,20 @@ class VisitorSeen(models.Model):
 
     def __str__(self):
         return f"{self.date}: {self.digest[:8]}"
+
+
+class PageStamp(models.Model):
+    """A number that grows with every change a public page may show (public/pagecache.py).
+
+    One row for the deployment: every worker reads it before serving a cached page, so a change made
+    through any worker, command or the admin reaches every worker's cache at once.
+    """
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("รุ่นของหน้าเว็บสาธารณะ")
+        verbose_name_plural = _("รุ่นของหน้าเว็บสาธารณะ")
+
+    def __str__(self):
+        return str(self.version)

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET
 from khaosan.catalog import search as catalog_search
 from khaosan.catalog import selectors
 from khaosan.catalog.models import Topic
-from khaosan.catalog.services import attachment_count_download, item_count_view
+from khaosan.catalog.services import attachment_count_download
 from khaosan.catalog.storage import blob_response, rendition_file
 from khaosan.params import positive_int
 from khaosan.public.sitemaps import sitemaps_for
+from khaosan.public.visits import count_item_view
 
 
 class BadPage(Exception):
@@ -28,14 +29,26 @@ class BadPage(Exception):
         self.message, self.status = message, status
 
 
-def paginate(request, queryset, *, per_page=None):
+class CountedPaginator(Paginator):
+    """A paginator told its count (already known from a cache) instead of asking the database."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @property
+    def count(self):
+        return self._known_count
+
+
+def paginate(request, queryset, *, per_page=None, count=None):
     """Return the requested page of `queryset`; a bad page number gets a Thai message, not a crash."""
     per_page = per_page or settings.KHAOSAN["ITEMS_PER_PAGE"]
     raw = request.GET.get("page", "1").strip() or "1"
     number = positive_int(raw)
     if number is None and not raw.isdecimal():
         raise BadPage(_("“%(page)s” ไม่ใช่เลขหน้า โปรดใช้ตัวเลข เช่น 1 หรือ 2") % {"page": raw[:20]}, 400)
-    paginator = Paginator(queryset, per_page)
+    paginator = Paginator(queryset, per_page) if count is None else CountedPaginator(queryset, per_page, count=count)
     if number is None or number > paginator.num_pages:
         raise BadPage(
             _("ไม่มีหน้าที่ %(page)s รายการนี้มีทั้งหมด %(pages)s หน้า") % {"page": raw[:20], "pages": paginator.num_pages},
@@ -74,10 +87,9 @@ def home(request):
 
 def category(request, code):
     category = selectors.category_by_code(code)
-    topics = [t for c in selectors.navigation() if c.pk == category.pk for t in c.topics.all()]
     counts = selectors.topic_counts(request.office, category)
-    for topic in topics:
-        topic.public_count = counts.get(topic.pk, 0)
+    # The navigation's topics are shared by every request of this worker: read, never written to.
+    topics = [(t, counts.get(t.pk, 0)) for c in selectors.navigation() if c.pk == category.pk for t in c.topics.all()]
     latest = selectors.with_list_data(
         selectors.public_items(request.office).filter(topic__category=category).order_by("-publish_at", "-pk")
     )[:10]
@@ -90,7 +102,7 @@ def topic(request, category_code, topic_code):
     if topic.merged_into_id:
         return redirect(topic.merged_into, permanent=True)
     items = selectors.topic_items(request.office, topic)
-    years = selectors.fiscal_years_of(items)
+    years = selectors.topic_fiscal_years(request.office, topic, items)
     year = request.GET.get("year", "")
     if year:
         if positive_int(year) not in years:
@@ -101,8 +113,9 @@ def topic(request, category_code, topic_code):
                 message=_("ไม่มีรายการในปีงบประมาณ “%(year)s” ของหัวข้อนี้ โปรดเลือกปีจากรายการ") % {"year": year[:8]},
             )
         items = items.filter(fiscal_year=positive_int(year))
+    count = selectors.topic_item_count(request.office, topic, items, positive_int(year) if year else None)
     try:
-        page = paginate(request, selectors.with_list_data(items.order_by("-publish_at", "-pk")))
+        page = paginate(request, selectors.with_list_data(items.order_by("-publish_at", "-pk")), count=count)
     except BadPage as error:
         return bad_page(request, error)
     return render(
@@ -117,7 +130,7 @@ def item(request, pk):
         item = selectors.public_item(request.office, pk)
     except selectors.ItemGone as gone:
         return render(request, "public/item_gone.html", {"item": gone.item}, status=410)
-    item_count_view(item)
+    count_item_view(request, item)
     attachments = list(item.attachments.select_related("blob").order_by("order", "pk"))
     return render(
         request,

@@ -4,12 +4,16 @@ A visitor is a digest of (secret, date, address, browser): it changes every day 
 back into an address, so nothing personal is kept (PDPA-3) and no consent banner is needed.
 """
 
+import atexit
 import hashlib
 import re
+import threading
+import time
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
@@ -27,32 +31,126 @@ def visitor_digest(request, day):
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
+class PendingCounts:
+    """The visits and item views this worker has counted and not yet written.
+
+    A public page view writes one row, its traffic record (LOG-6); the counters behind the footer and
+    an item's view count are added up here and written together every `COUNTS_FLUSH_SECONDS` or
+    `COUNTS_FLUSH_VIEWS`, whichever comes first, and when the worker exits. A worker that is killed
+    loses at most that many seconds of counts; the traffic log, which the law asks for, loses nothing.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self._reset()
+
+    def _reset(self):
+        self.digests = defaultdict(set)  # (office id, Bangkok date) -> visitor digests seen
+        self.views = Counter()  # (office id, Bangkok date) -> page views
+        self.item_views = Counter()  # item id -> views
+        self.pending = 0
+        self.since = time.monotonic()
+
+    def add_visit(self, office_id, day, digest):
+        with self.lock:
+            self.digests[(office_id, day)].add(digest)
+            self.views[(office_id, day)] += 1
+            self.pending += 1
+
+    def add_item_view(self, item_id):
+        with self.lock:
+            self.item_views[item_id] += 1
+            self.pending += 1
+
+    def due(self):
+        limits = settings.KHAOSAN
+        return self.pending and (
+            self.pending >= limits["COUNTS_FLUSH_VIEWS"]
+            or time.monotonic() - self.since >= limits["COUNTS_FLUSH_SECONDS"]
+        )
+
+    def take(self):
+        with self.lock:
+            taken = (self.digests, self.views, self.item_views)
+            self._reset()
+        return taken
+
+
+pending_counts = PendingCounts()
+
+
 def count_visit(request):
-    """Count one page view, and one visitor the first time today's digest is seen."""
+    """Count one page view, and one visitor the first time today's digest is seen (written by `flush_counts`)."""
     office = getattr(request, "office", None)
     if office is None or BOT_PATTERN.search(request.META.get("HTTP_USER_AGENT", "")):
         return
     today = timezone.localdate()
-    new_visitor = 0
-    try:
-        with transaction.atomic():
-            VisitorSeen.objects.create(office=office, date=today, digest=visitor_digest(request, today))
-            new_visitor = 1
-    except IntegrityError:
-        pass
-    updated = DailyVisits.objects.filter(office=office, date=today).update(
-        visitors=F("visitors") + new_visitor, page_views=F("page_views") + 1
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                DailyVisits.objects.create(office=office, date=today, visitors=new_visitor, page_views=1)
-        except IntegrityError:
-            DailyVisits.objects.filter(office=office, date=today).update(
-                visitors=F("visitors") + new_visitor, page_views=F("page_views") + 1
+    pending_counts.add_visit(office.pk, today, visitor_digest(request, today))
+
+
+def count_item_view(request, item):
+    """Count one public view of an item, written with the visits; `updated_at` (the provenance date) is untouched.
+
+    The page cache counts the views of a kept item page too (`viewed_item_id`).
+    """
+    request.viewed_item_id = item.pk
+    count_item_view_id(item.pk)
+
+
+def count_item_view_id(item_id):
+    pending_counts.add_item_view(item_id)
+
+
+def flush_counts_if_due():
+    if pending_counts.due():
+        flush_counts()
+
+
+def flush_counts():
+    """Write the counted visits and item views in one transaction; return how many views were written."""
+    from khaosan.catalog.models import Item
+
+    digests, views, item_views = pending_counts.take()
+    if not views and not item_views:
+        return 0
+    with transaction.atomic():
+        for (office_id, day), count in views.items():
+            # The day's row is locked first, so two workers never both count the same new visitor.
+            row, created = DailyVisits.objects.select_for_update().get_or_create(office_id=office_id, date=day)
+            seen = digests[(office_id, day)]
+            known = set(
+                VisitorSeen.objects.filter(office_id=office_id, date=day, digest__in=seen).values_list(
+                    "digest", flat=True
+                )
             )
-        # A new day began: yesterday's digests are no longer needed.
-        VisitorSeen.objects.filter(office=office, date__lt=today).delete()
+            new = seen - known
+            VisitorSeen.objects.bulk_create(
+                [VisitorSeen(office_id=office_id, date=day, digest=d) for d in new], ignore_conflicts=True
+            )
+            DailyVisits.objects.filter(pk=row.pk).update(
+                visitors=F("visitors") + len(new), page_views=F("page_views") + count
+            )
+            if created:
+                # A new day began: the digests of earlier days are no longer needed.
+                VisitorSeen.objects.filter(office_id=office_id, date__lt=day).delete()
+        by_count = defaultdict(list)
+        for item_id, count in item_views.items():
+            by_count[count].append(item_id)
+        for count, item_ids in by_count.items():
+            Item.objects.filter(pk__in=item_ids).update(view_count=F("view_count") + count)
+    return sum(views.values()) + sum(item_views.values())
+
+
+def _flush_at_exit():
+    try:
+        flush_counts()
+    except Exception:  # noqa: BLE001 — at exit there is no one left to tell but the log
+        import logging
+
+        logging.getLogger("khaosan").exception("visit counts not written at exit")
+
+
+atexit.register(_flush_at_exit)
 
 
 def visit_stats(office):

@@ -1,0 +1,179 @@
+"""The public page cache: whole pages per office, host, language and URL, never stale.
+
+A page is kept only while nothing it shows has changed:
+
+- every save or delete of a model a public page reads (the catalog, the office, its units, the standard)
+  raises `PageStamp.version` in the writer's own transaction, and a cached page is served only under the
+  version read before it was made; every worker reads the stamp on every request, so a change reaches all
+  of them at once, whichever process made it;
+- a page is kept only until the next instant an item goes live or expires (`next_window_change`), so
+  scheduled items appear and expired ones leave at their minute (DESIGN principle 5), and never longer
+  than `PAGE_CACHE_SECONDS`, which is also how fresh the footer's visit counts are.
+
+The traffic log and the visit counters sit outside this middleware: a cached view is still recorded
+and counted. Only anonymous GETs of the catalog's own pages are kept; a page that set a cookie, wrote to the
+session, showed a message or used a CSRF token, or answered anything but 200 is not.
+"""
+
+import datetime as dt
+import hashlib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from khaosan.public.models import PageStamp
+
+CACHED_VIEWS = frozenset(
+    {
+        "public:home",
+        "public:category",
+        "public:topic",
+        "public:item",
+        "public:oic",
+        "public:search",
+        "public:sitemap",
+        "public:contact",
+        "public:policy-website",
+        "public:policy-privacy",
+        "public:policy-security",
+        "public:accessibility",
+        "public:eservice-evaluation",
+        "opendata:page",
+    }
+)
+# Query parameters the cached pages read; any other makes the request pass by the cache.
+KNOWN_PARAMETERS = frozenset({"page", "year", "q", "topic", "fy"})
+# The apps whose rows public pages show. The audit trail, traffic log and counters are not among them.
+SHOWN_APPS = frozenset({"catalog", "org"})
+UNSHOWN_MODELS = frozenset({"staff", "delegation", "officeclosure"})
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Last-Modified", "ETag")
+HIT_HEADER = "X-Page-Cache"
+
+
+def pages():
+    return caches["pages"]
+
+
+def page_stamp():
+    """The current version of what public pages show (one indexed read)."""
+    version = PageStamp.objects.filter(pk=1).values_list("version", flat=True).first()
+    return 0 if version is None else version
+
+
+def pages_changed(**_):
+    """Raise the stamp, in the caller's transaction: a rolled-back change leaves the pages as they were."""
+    if not PageStamp.objects.filter(pk=1).update(version=F("version") + 1):
+        PageStamp.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+def _on_change(sender, **kwargs):
+    if kwargs.get("raw"):
+        return  # fixtures being loaded
+    meta = sender._meta
+    if meta.app_label in SHOWN_APPS and meta.model_name not in UNSHOWN_MODELS:
+        pages_changed()
+
+
+def connect_signals():
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.app_label in SHOWN_APPS and meta.model_name not in UNSHOWN_MODELS:
+            post_save.connect(_on_change, sender=model, dispatch_uid=f"pagecache-save-{meta.label}")
+            post_delete.connect(_on_change, sender=model, dispatch_uid=f"pagecache-delete-{meta.label}")
+
+
+def _key(request, office, stamp):
+    query = "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values)
+    address = f"{office.pk}|{request.scheme}|{request.get_host()}|{get_language()}|{request.path}?{query}"
+    # Hashed: any URL a visitor types makes a short key of safe characters, for any cache backend.
+    return f"page:{stamp}:{hashlib.sha256(address.encode('utf-8', 'surrogatepass')).hexdigest()}"
+
+
+def _may_serve(request):
+    return (
+        settings.KHAOSAN["PAGE_CACHE"]
+        and request.method == "GET"
+        and getattr(request, "office", None) is not None
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and set(request.GET) <= KNOWN_PARAMETERS
+        and not request.path.startswith(("/backoffice/", "/en/backoffice/", "/admin/", "/static/", "/files/"))
+    )
+
+
+def _may_keep(request, response):
+    match = getattr(request, "resolver_match", None)
+    session = getattr(request, "session", None)
+    return (
+        match is not None
+        and match.view_name in CACHED_VIEWS
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+        # Without a session cookie the page cannot depend on who is signed in; it may still have read the
+        # empty session (the lazy user, the messages), but must not have written to it or shown a message.
+        and not (session is not None and session.modified)
+        and not getattr(getattr(request, "_messages", None), "_queued_messages", None)
+        and not getattr(getattr(request, "_messages", None), "_loaded_data", None)
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def _until(office, now):
+    from khaosan.catalog.selectors import next_window_change
+
+    until = now + dt.timedelta(seconds=settings.KHAOSAN["PAGE_CACHE_SECONDS"])
+    change = next_window_change(office, at=now)
+    return min(until, change) if change is not None else until
+
+
+class PageCacheMiddleware:
+    """Serve a kept page, or keep the page just made (see the module's docstring for the rules)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_serve(request):
+            return self.get_response(request)
+        office = request.office
+        now = timezone.now()
+        key = _key(request, office, page_stamp())  # read before the page is made: see the module docstring
+        kept = pages().get(key)
+        if kept is not None and kept["until"] > now:
+            return _replay(request, kept)
+        response = self.get_response(request)
+        if _may_keep(request, response):
+            until = _until(office, now)
+            seconds = (until - now).total_seconds()
+            if seconds > 0:
+                kept = {
+                    "until": until,
+                    "status": response.status_code,
+                    "content": response.content,
+                    "headers": [(h, response[h]) for h in STORED_HEADERS if h in response],
+                    "item_id": getattr(request, "viewed_item_id", None),
+                }
+                pages().set(key, kept, timeout=int(seconds) + 1)
+            response[HIT_HEADER] = "miss"
+        return response
+
+
+def _replay(request, kept):
+    from khaosan.public.visits import count_item_view_id
+
+    response = HttpResponse(kept["content"], status=kept["status"])
+    for header, value in kept["headers"]:
+        response[header] = value
+    response[HIT_HEADER] = "hit"
+    if kept["item_id"] is not None:
+        count_item_view_id(kept["item_id"])
+    return response
