@@ -354,16 +354,19 @@ def start(stack, name, command, *, env, cwd, port, log, health):
     raise RuntimeError(f"{name} did not answer on 127.0.0.1:{port} within 60 s (see {log})")
 
 
-def start_wagtail(stack, peer_dir, run_dir):
+def start_wagtail(stack, peer_dir, run_dir, *, page_cache=False):
+    """The peer as built; with `page_cache`, Django's per-site cache middleware on (the peer's PEER_CACHE=1)."""
     gunicorn = str(peer_dir / "venv" / "bin" / "gunicorn")
     port = free_port()
     log = run_dir / "gunicorn-wagtail.log"
-    env = {**BASE_ENV, "DJANGO_SETTINGS_MODULE": "peersite.settings.bench", "PEER_CACHE": "0"}
+    env = {**BASE_ENV, "DJANGO_SETTINGS_MODULE": "peersite.settings.bench", "PEER_CACHE": "1" if page_cache else "0"}
     command = [gunicorn, *gunicorn_args(gunicorn, port=port, log=log), "peersite.wsgi:application"]
     return start(stack, "Wagtail", command, env=env, cwd=peer_dir / "site", port=port, log=log, health="/")
 
 
-def start_khaosan(stack, env, run_dir):
+def start_khaosan(stack, env, run_dir, *, page_cache=False):
+    """khaosan as shipped (traffic log and counters on); its page cache on or off."""
+    env = {**env, "KHAOSAN_PAGE_CACHE": "true" if page_cache else "false"}
     port = free_port()
     log = run_dir / "gunicorn-khaosan.log"
     command = [GUNICORN, *gunicorn_args(GUNICORN, port=port, log=log), "--chdir", str(ROOT / "src"), "khaosan.wsgi"]
@@ -517,6 +520,13 @@ def parse_args():
     parser.add_argument("--reuse-peer", action="store_true", help="fail rather than build the peer")
     parser.add_argument("--only", help="comma-separated words: measure only pages whose label has one")
     parser.add_argument("--check-only", action="store_true", help="build, serve and check the pages; no wrk")
+    parser.add_argument(
+        "--page-cache",
+        choices=["off", "on", "both"],
+        default="off",
+        help="off: neither site keeps whole pages (the 3x target); on: khaosan's page cache against Wagtail's "
+        "per-site cache; both: one after the other (default off)",
+    )
     return parser.parse_args()
 
 
@@ -538,6 +548,9 @@ def prepare_khaosan(data_dir, env, peer_data, peer_dir):
     """Build (or reuse) the data folder, load the peer's content, and return the pages to measure."""
     if not (data_dir / "khaosan.sqlite3").exists():
         build_khaosan(data_dir, env)
+    else:
+        run(["migrate", "-v", "0"], env)  # a kept folder follows the code's migrations
+        run(["collectstatic", "--noinput", "-v", "0"], env)
     setup_django(env)
     load_peer_content(peer_data)
     pages, per_page = khaosan_pages(peer_data, peer_per_page(peer_dir))
@@ -570,30 +583,13 @@ def main():
         if args.only:
             words = [w.strip() for w in args.only.split(",") if w.strip()]
             pages = [p for p in pages if any(w in p.label for w in words)]
-        with contextlib.ExitStack() as stack:
-            servers = {
-                "Wagtail": start_wagtail(stack, peer_dir, run_dir),
-                "khaosan": start_khaosan(stack, env, run_dir),
-            }
-            sizes = {
-                p.label: {
-                    "Wagtail": verify(servers["Wagtail"], p.wagtail, p.expect_wagtail),
-                    "khaosan": verify(servers["khaosan"], p.khaosan, p.expect_khaosan),
-                }
-                for p in pages
-            }
-            print(f"\nall {len(pages)} pages answer 200 with their titles on both sites:")
-            for p in pages:
-                print(f"  {p.label:24} Wagtail {p.wagtail}, khaosan {p.khaosan}")
-            if not args.check_only:
-                print(f"measuring {args.seconds} s per run after {args.warmup} s of warm-up, W K K W …", flush=True)
-                started_at = dt.datetime.now(dt.UTC)
-                load_before = load_average()
-                results = measure_pages(servers, pages, args=args, lua=lua)
-                load_after = load_average()
-        if not args.check_only:
-            report(results, args=args, load_before=load_before, load_after=load_after, started_at=started_at,
-                   per_page=per_page, peer_page_size=peer_per_page(peer_dir), sizes=sizes)  # fmt: skip
+        modes = {"off": [False], "on": [True], "both": [False, True]}[args.page_cache]
+        for page_cache in modes:
+            print(
+                f"\n=== whole-page caches {'ON (khaosan page cache, Wagtail per-site cache)' if page_cache else 'OFF'}"
+            )
+            run_mode(pages, per_page, page_cache=page_cache, args=args, env=env, peer_dir=peer_dir, run_dir=run_dir,
+                     lua=lua)  # fmt: skip
         finished = True
     finally:
         if finished:
@@ -603,6 +599,34 @@ def main():
         if not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
     return 0
+
+
+def run_mode(pages, per_page, *, page_cache, args, env, peer_dir, run_dir, lua):
+    """Start both sites with their whole-page caches on or off, check the pages, measure, report."""
+    with contextlib.ExitStack() as stack:
+        servers = {
+            "Wagtail": start_wagtail(stack, peer_dir, run_dir, page_cache=page_cache),
+            "khaosan": start_khaosan(stack, env, run_dir, page_cache=page_cache),
+        }
+        sizes = {
+            p.label: {
+                "Wagtail": verify(servers["Wagtail"], p.wagtail, p.expect_wagtail),
+                "khaosan": verify(servers["khaosan"], p.khaosan, p.expect_khaosan),
+            }
+            for p in pages
+        }
+        print(f"\nall {len(pages)} pages answer 200 with their titles on both sites:")
+        for p in pages:
+            print(f"  {p.label:24} Wagtail {p.wagtail}, khaosan {p.khaosan}")
+        if not args.check_only:
+            print(f"measuring {args.seconds} s per run after {args.warmup} s of warm-up, W K K W …", flush=True)
+            started_at = dt.datetime.now(dt.UTC)
+            load_before = load_average()
+            results = measure_pages(servers, pages, args=args, lua=lua)
+            load_after = load_average()
+    if not args.check_only:
+        report(results, args=args, load_before=load_before, load_after=load_after, started_at=started_at,
+               per_page=per_page, peer_page_size=peer_per_page(peer_dir), sizes=sizes)  # fmt: skip
 
 
 if __name__ == "__main__":
