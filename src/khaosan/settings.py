@@ -96,6 +96,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "khaosan.audit.middleware.TrafficLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "khaosan.params.NoNulInQueryMiddleware",
     # Links in e-mails name the running server in development when KHAOSAN_SITE_URL is not set.
     "khaosan.workflow.notify.RequestOriginMiddleware",
     "khaosan.public.middleware.SecurityHeadersMiddleware",

@@ -134,6 +134,10 @@ def _pg_conninfo(workdir):
 
     db = _connection().settings_dict
     params = {"dbname": db["NAME"], "host": db["HOST"], "port": db["PORT"], "user": db["USER"]}
+    # A Unix socket folder may come as an option (postgres://user@/db?host=/run/postgresql) rather than HOST.
+    for key in ("host", "port"):
+        if not params[key] and db.get("OPTIONS", {}).get(key):
+            params[key] = db["OPTIONS"][key]
     for key in ("sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "options", "service"):
         if key in db.get("OPTIONS", {}):
             params[key] = db["OPTIONS"][key]

@@ -72,13 +72,13 @@ def locked(queryset, *, create):
     Two transactions creating the same head at once: one wins, the other gets IntegrityError in its
     savepoint and then waits for the winner's row like any other writer.
     """
-    row = queryset.select_for_update().first()
+    row = queryset.select_for_update(of=("self",)).first()
     if row is None:
         try:
             with transaction.atomic(using=queryset.db):
                 row = create()
         except IntegrityError:
-            row = queryset.select_for_update().get()
+            row = queryset.select_for_update(of=("self",)).get()
     return row
 
 

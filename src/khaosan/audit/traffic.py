@@ -289,7 +289,7 @@ def traffic_seal(*, now=None, system="traffic-seal"):
     unsealed = TrafficSegment.objects.filter(day__lte=last_day, sealed_at=None).order_by("day")
     for pk in unsealed.values_list("pk", flat=True):
         with transaction.atomic():
-            segment = TrafficSegment.objects.select_for_update().get(pk=pk)
+            segment = TrafficSegment.objects.select_for_update(of=("self",)).get(pk=pk)
             if segment.sealed_at is not None:
                 continue
             previous = TrafficSegment.objects.filter(day__lt=segment.day).order_by("-day").first()

@@ -162,7 +162,7 @@ def item_update(*, item, actor=None, through_request=False, **fields):
     An item that has left the public site (expired or withdrawn) comes back only through a new request
     (S-2.4): a direct edit may correct it in the archive, never put it back on the site.
     """
-    item = Item.objects.select_for_update().get(pk=item.pk)
+    item = Item.objects.select_for_update(of=("self",)).get(pk=item.pk)
     ensure_can_change(actor, item, through_request=through_request)
     if item.was_public and not through_request and "expire_at" in fields:
         expire_at = fields["expire_at"]
@@ -189,7 +189,7 @@ def item_update(*, item, actor=None, through_request=False, **fields):
 @transaction.atomic
 def item_publish(*, item, actor=None, publish_at=None, expire_at=None):
     """Publish an item now or at `publish_at`; expiry defaults from its topic."""
-    item = Item.objects.select_for_update().get(pk=item.pk)
+    item = Item.objects.select_for_update(of=("self",)).get(pk=item.pk)
     ensure_webmaster_of(actor, item.office_id)
     publish_at = publish_at or item.publish_at or timezone.now()
     expire_at = expire_at or item.expire_at or default_expiry(item.topic, publish_at)
@@ -208,7 +208,7 @@ def item_publish(*, item, actor=None, publish_at=None, expire_at=None):
 @transaction.atomic
 def item_withdraw(*, item, actor=None, reason, through_request=False):
     """Take an item down (ถอนการเผยแพร่): it leaves the public site at once and is archived, never deleted."""
-    item = Item.objects.select_for_update().get(pk=item.pk)
+    item = Item.objects.select_for_update(of=("self",)).get(pk=item.pk)
     ensure_can_change(actor, item, withdraw=True, through_request=through_request)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("โปรดระบุเหตุผลที่ถอนการเผยแพร่")})
@@ -303,7 +303,7 @@ def item_replace_content(*, item, actor=None, note="", files=None, uploads=None,
     the old attachments stay in the version history, detached from the item. `uploads` (files sent by
     a web master) are inspected before anything is written and stored as the new files.
     """
-    item = Item.objects.select_for_update().get(pk=item.pk)
+    item = Item.objects.select_for_update(of=("self",)).get(pk=item.pk)
     ensure_can_change(actor, item, through_request=through_request)
     inspected = inspect_uploads(uploads) if uploads else None
     if inspected is not None:

@@ -182,7 +182,7 @@ def round_update_dates(*, round_, actor, **dates):
 def round_close(*, round_, actor):
     """Close a round: every appraisal in it is locked as it stands, finished or not."""
     ensure_can_manage(actor, round_.office)
-    round_ = AppraisalRound.objects.select_for_update().get(pk=round_.pk)
+    round_ = AppraisalRound.objects.select_for_update(of=("self",)).get(pk=round_.pk)
     _ensure_open_round(round_)
     round_.state, round_.closed_by, round_.closed_at = AppraisalRound.State.CLOSED, actor, timezone.now()
     round_.save(update_fields=["state", "closed_by", "closed_at"])
@@ -311,7 +311,7 @@ def _tell(people, appraisal, subject, message):
 
 
 def _locked(appraisal):
-    return Appraisal.objects.select_for_update().select_related("round__office", "staff", "evaluator",
+    return Appraisal.objects.select_for_update(of=("self",)).select_related("round__office", "staff", "evaluator",
                                                                 "supervisor").get(pk=appraisal.pk)  # fmt: skip
 
 
@@ -794,7 +794,7 @@ def announcement_request(*, round_, actor):
     title = f"{documents.ANNOUNCEMENT_TITLE} {round_.label}"
     name = f"ประกาศรายชื่อผลการประเมินดีเด่นและดีมาก-รอบ{round_.number}-{round_.fiscal_year}"
     with atomic_with_files():
-        round_ = AppraisalRound.objects.select_for_update().get(pk=round_.pk)
+        round_ = AppraisalRound.objects.select_for_update(of=("self",)).get(pk=round_.pk)
         if announcement_open_request(round_) is not None:
             raise ValidationError(_("รอบนี้มีคำขอเผยแพร่รายชื่อแล้ว โปรดติดตามที่คำขอนั้น"))
         pub_request = request_create(

@@ -198,7 +198,7 @@ def staff_invite(*, office, actor, roles, **fields):
 def staff_update(*, person, actor, roles, **fields):
     """Change a person's particulars and roles; the audit row keeps what changed."""
     ensure_manages(actor, person)
-    person = Staff.objects.select_for_update().get(pk=person.pk)
+    person = Staff.objects.select_for_update(of=("self",)).get(pk=person.pk)
     _check_unit(person.office, _staff_fields(fields))
     before_roles = set(person.groups.values_list("name", flat=True))
     if Role.WEBMASTER in before_roles and Role.WEBMASTER not in roles:
@@ -224,7 +224,7 @@ def staff_update(*, person, actor, roles, **fields):
 def staff_set_active(*, person, actor, active):
     """Deactivate (or reactivate) a person; their requests, decisions and history stay as they were."""
     ensure_manages(actor, person)
-    person = Staff.objects.select_for_update().get(pk=person.pk)
+    person = Staff.objects.select_for_update(of=("self",)).get(pk=person.pk)
     if person.pk == actor.pk and not active:
         raise OwnAccount(_("ปิดการใช้งานบัญชีของตนเองไม่ได้ โปรดให้ผู้ดูแลระบบคนอื่นของสำนักงานเป็นผู้ปิด"))
     if not active and person.groups.filter(name=Role.WEBMASTER).exists():

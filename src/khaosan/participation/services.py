@@ -329,7 +329,7 @@ def _email_progress(case):
 
 
 def _locked(case):
-    return type(case).objects.select_for_update().select_related("office", "assignee").get(pk=case.pk)
+    return type(case).objects.select_for_update(of=("self",)).select_related("office", "assignee").get(pk=case.pk)
 
 
 def _ensure_open(case):

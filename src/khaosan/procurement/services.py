@@ -105,7 +105,7 @@ def summary_save(*, office, actor, month, nil=False, entries=()):
     _check_month(month)
     entries = list(entries)
     _check_entries(month, nil, entries)
-    summary = ProcurementSummary.objects.select_for_update().filter(office=office, month=month).first()
+    summary = ProcurementSummary.objects.select_for_update(of=("self",)).filter(office=office, month=month).first()
     _ensure_unlocked(summary)
     created = summary is None
     if created:
@@ -182,7 +182,7 @@ def summary_send(*, office, actor, month, renderer=None):
     """
     ensure_can_manage(actor, office)
     summary = (
-        ProcurementSummary.objects.select_for_update().filter(office=office, month=month)
+        ProcurementSummary.objects.select_for_update(of=("self",)).filter(office=office, month=month)
         .select_related("pub_request").first()
     )  # fmt: skip
     if summary is None or (not summary.nil and not summary.entries.exists()):
@@ -227,7 +227,11 @@ def plan_save(*, office, actor, fiscal_year_be, allocation_date):
         )
     if allocation_date > timezone.localdate():
         raise ValidationError({"allocation_date": _("วันที่ได้รับจัดสรรงบประมาณต้องไม่เป็นวันในอนาคต")})
-    plan = ProcurementPlan.objects.select_for_update().filter(office=office, fiscal_year=fiscal_year_be).first()
+    plan = (
+        ProcurementPlan.objects.select_for_update(of=("self",))
+        .filter(office=office, fiscal_year=fiscal_year_be)
+        .first()
+    )
     _ensure_unlocked(plan)
     created = plan is None
     if created:
@@ -257,7 +261,9 @@ def plan_title(plan):
 def plan_send(*, plan, actor, uploads):
     """Send the plan's files (the plan from e-GP, the allocation letter) for approval as a request."""
     ensure_can_manage(actor, plan.office)
-    plan = ProcurementPlan.objects.select_for_update().select_related("office", "pub_request").get(pk=plan.pk)
+    plan = (
+        ProcurementPlan.objects.select_for_update(of=("self",)).select_related("office", "pub_request").get(pk=plan.pk)
+    )
     _ensure_unlocked(plan)
     if not uploads:
         raise ValidationError(_("โปรดเลือกไฟล์แผนการจัดซื้อจัดจ้างอย่างน้อย 1 ไฟล์"))
@@ -298,7 +304,7 @@ def quarter_save(*, plan, actor, quarter, **numbers):
         raise ValidationError(_("ไตรมาสต้องเป็น 1 ถึง 4"))
     if quarter_bounds(plan.fiscal_year, quarter)[0] > timezone.localdate():
         raise ValidationError(_("ยังไม่ถึงไตรมาส %(q)d จึงยังบันทึกผลไม่ได้") % {"q": quarter})
-    row = ProcurementQuarter.objects.select_for_update().filter(plan=plan, quarter=quarter).first()
+    row = ProcurementQuarter.objects.select_for_update(of=("self",)).filter(plan=plan, quarter=quarter).first()
     _ensure_unlocked(row)
     created = row is None
     row = row or ProcurementQuarter(plan=plan, quarter=quarter)
@@ -323,7 +329,7 @@ def quarter_send(*, plan, actor, quarter, renderer=None):
     """Generate the quarter's progress report (PDF and XLSX) and send it for approval as a request."""
     ensure_can_manage(actor, plan.office)
     row = (
-        ProcurementQuarter.objects.select_for_update().filter(plan=plan, quarter=quarter)
+        ProcurementQuarter.objects.select_for_update(of=("self",)).filter(plan=plan, quarter=quarter)
         .select_related("plan__office", "pub_request").first()
     )  # fmt: skip
     if row is None:

@@ -116,7 +116,9 @@ def flush_counts():
     with transaction.atomic():
         for (office_id, day), count in views.items():
             # The day's row is locked first, so two workers never both count the same new visitor.
-            row, created = DailyVisits.objects.select_for_update().get_or_create(office_id=office_id, date=day)
+            row, created = DailyVisits.objects.select_for_update(of=("self",)).get_or_create(
+                office_id=office_id, date=day
+            )
             seen = digests[(office_id, day)]
             known = set(
                 VisitorSeen.objects.filter(office_id=office_id, date=day, digest__in=seen).values_list(

@@ -136,7 +136,7 @@ def training_record(*, office, actor, person, certificate=None, **fields):
 @atomic_with_files()
 def training_update(*, training, actor, person=None, certificate=None, remove_certificate=False, **fields):
     """Change a record; a new `certificate` replaces the old file (the old content stays stored)."""
-    training = Training.objects.select_for_update().select_related("person").get(pk=training.pk)
+    training = Training.objects.select_for_update(of=("self",)).select_related("person").get(pk=training.pk)
     if not can_edit_training(actor, training):
         raise TrainingNotAllowed(_("แก้ไขได้เฉพาะบันทึกการฝึกอบรมของตนเอง หรือโดยผู้ดูแลระบบและผู้ดูแลเว็บไซต์"))
     if person is not None and person.pk != training.person_id:
@@ -162,7 +162,7 @@ def training_update(*, training, actor, person=None, certificate=None, remove_ce
 @transaction.atomic
 def training_remove(*, training, actor):
     """Remove a record made in error; the audit row keeps what it said (the certificate's content stays stored)."""
-    training = Training.objects.select_for_update().get(pk=training.pk)
+    training = Training.objects.select_for_update(of=("self",)).get(pk=training.pk)
     if not can_edit_training(actor, training):
         raise TrainingNotAllowed(_("ลบได้เฉพาะบันทึกการฝึกอบรมของตนเอง หรือโดยผู้ดูแลระบบและผู้ดูแลเว็บไซต์"))
     record(actor, AuditCode.TRAINING_REMOVED, training, office=training.office, **_audit_values(training))
@@ -190,7 +190,7 @@ def report_prepare(*, office, actor, period, problems, suggestions=""):
     """
     if actor.office_id != office.pk or not can_prepare_report(actor):
         raise ReportNotAllowed(_("รายงานผลการดำเนินงานจัดทำได้เฉพาะผู้ดูแลเว็บไซต์และผู้ดูแลระบบ"))
-    report, created = PerformanceReport.objects.select_for_update().get_or_create(
+    report, created = PerformanceReport.objects.select_for_update(of=("self",)).get_or_create(
         office=office, period_kind=period.kind, period_start=period.start, defaults={"period_end": period.end}
     )
     if report.is_acknowledged:
@@ -235,7 +235,7 @@ def report_acknowledge(*, office, actor, period, now=None):
     if actor.office_id != office.pk or not can_acknowledge_report(actor):
         raise ReportNotAllowed(_("รับทราบรายงานได้เฉพาะผู้อนุมัติ (ผู้บริหารสูงสุด) หรือผู้ได้รับมอบอำนาจ"))
     report = (
-        PerformanceReport.objects.select_for_update()
+        PerformanceReport.objects.select_for_update(of=("self",))
         .filter(office=office, period_kind=period.kind, period_start=period.start).first()
     )  # fmt: skip
     if report is None or not report.problems.strip():

@@ -267,7 +267,7 @@ class Notification(models.Model):
     )
     subject = models.CharField(max_length=300)
     message = models.TextField()
-    url = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=2000, blank=True)  # a back-office link with its query, Thai percent-encoded
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)

@@ -165,7 +165,7 @@ def request_register_and_submit(*, office, actor, content_files=(), letter_files
 @transaction.atomic
 def request_update(*, pub_request, actor, **fields):
     """Change a draft or a returned request."""
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request.pk)
     ensure_can_edit(actor, pub_request)
     fields = _clean_fields(fields)
     merged = {name: getattr(pub_request, name) for name in EDITABLE} | fields
@@ -191,7 +191,7 @@ def request_file_add(*, pub_request, actor, upload, kind=RequestFile.Kind.CONTEN
     is returned with `already_attached` set, and nothing is written (a double click, or the same file
     chosen twice, must not publish it twice).
     """
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request.pk)
     if kind == RequestFile.Kind.MEMO:
         if (
             not (is_author(actor, pub_request) or has_role(actor, Role.WEBMASTER))
@@ -225,7 +225,7 @@ def already_attached_message(request_file, *, uploaded_name):
 
 @transaction.atomic
 def request_file_remove(*, pub_request, actor, file_id):
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request.pk)
     ensure_can_edit(actor, pub_request)
     request_file = pub_request.files.filter(pk=file_id).first()
     if request_file is None:
@@ -257,7 +257,7 @@ def missing_for_submission(pub_request):
 @transaction.atomic
 def request_submit(*, pub_request, actor):
     """Send a draft (or a fixed, returned request) to the first step of the office's chain."""
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request.pk)
     ensure_can_edit(actor, pub_request)
     missing = missing_for_submission(pub_request)
     if missing:
@@ -292,7 +292,7 @@ def request_decide(*, pub_request_id, actor, verdict, reason_code="", reason="",
     `expected_step` is the step the person saw: when two people decide at once, the second is told
     plainly that the request has moved on, and nothing of theirs is written.
     """
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request_id)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request_id)
     ensure_can_decide(actor, pub_request, expected_step=expected_step)
     reason = (reason or "").strip()
     if verdict not in Verdict.values:
@@ -340,7 +340,7 @@ def request_decide(*, pub_request_id, actor, verdict, reason_code="", reason="",
 
 @transaction.atomic
 def request_cancel(*, pub_request, actor):
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request.pk)
     ensure_can_edit(actor, pub_request)
     pub_request.state = State.CANCELLED
     pub_request.save()
@@ -351,7 +351,7 @@ def request_cancel(*, pub_request, actor):
 @transaction.atomic
 def request_take(*, pub_request, actor):
     """A web master takes an approved request from the queue (S-2.3: the group assigns a Web Master)."""
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request.pk)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request.pk)
     ensure_can_publish(actor, pub_request)
     pub_request.assignee = actor
     pub_request.save(update_fields=["assignee", "updated_at"])
@@ -421,7 +421,7 @@ def request_publish(*, pub_request_id, actor, redaction, redaction_note="", reda
     confirms they looked at it themselves. One tick, not a note: there is nothing to justify, only a
     look to be sure of, and the saved record names what was and was not checked by machine.
     """
-    pub_request = PublicationRequest.objects.select_for_update().get(pk=pub_request_id)
+    pub_request = PublicationRequest.objects.select_for_update(of=("self",)).get(pk=pub_request_id)
     ensure_can_publish(actor, pub_request)
     redaction_note = (redaction_note or "").strip()
     errors = {}
