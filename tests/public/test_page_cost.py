@@ -8,7 +8,7 @@ item's view count are added up in the worker and written together (public/visits
 import contextlib
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 from khaosan.audit.models import TrafficRecord
@@ -146,3 +146,16 @@ def test_a_new_day_counts_on_its_own_row_and_forgets_yesterdays_visitors(client,
     visits.flush_counts()
     assert list(DailyVisits.objects.order_by("date").values_list("visitors", "page_views")) == [(1, 1), (1, 1)]
     assert set(VisitorSeen.objects.values_list("date", flat=True)) == {clock.today}
+
+
+@pytest.mark.django_db
+def test_a_failed_write_of_the_counts_keeps_them_and_the_page_answers(client, office, clock, monkeypatch):
+    def locked(*args):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(visits, "_write_counts", locked)
+    assert client.get("/").status_code == 200  # the flush after this view fails: the visitor does not see it
+    assert not DailyVisits.objects.exists()
+    monkeypatch.undo()
+    visits.flush_counts()
+    assert DailyVisits.objects.get(office=office, date=clock.today).page_views == 1

@@ -6,6 +6,7 @@ back into an address, so nothing personal is kept (PDPA-3) and no consent banner
 
 import atexit
 import hashlib
+import logging
 import re
 import threading
 import time
@@ -22,6 +23,7 @@ from khaosan.public.models import DailyVisits, VisitorSeen
 
 BOT_PATTERN = re.compile(r"bot|crawl|spider|slurp|facebookexternalhit|line-poker|preview|monitor|curl|wget", re.I)
 STATS_CACHE_SECONDS = 60
+logger = logging.getLogger("khaosan.visits")
 
 
 def visitor_digest(request, day):
@@ -75,6 +77,15 @@ class PendingCounts:
             self._reset()
         return taken
 
+    def give_back(self, digests, views, item_views):
+        """Hold again what a failed write took, to be written with the next flush."""
+        with self.lock:
+            for key, seen in digests.items():
+                self.digests[key] |= seen
+            self.views.update(views)
+            self.item_views.update(item_views)
+            self.pending += sum(views.values()) + sum(item_views.values())
+
 
 pending_counts = PendingCounts()
 
@@ -102,17 +113,33 @@ def count_item_view_id(item_id):
 
 
 def flush_counts_if_due():
+    """Write the held counts when due; a failure is logged and the counts wait for the next flush.
+
+    It runs after a visitor's page is made, so nothing here may turn that page into an error.
+    """
     if pending_counts.due():
-        flush_counts()
+        try:
+            flush_counts()
+        except Exception:  # noqa: BLE001 — the visitor gets their page; the counts are kept for the next try
+            logger.exception("visit counts not written; kept for the next flush")
 
 
 def flush_counts():
     """Write the counted visits and item views in one transaction; return how many views were written."""
-    from khaosan.catalog.models import Item
-
     digests, views, item_views = pending_counts.take()
     if not views and not item_views:
         return 0
+    try:
+        _write_counts(digests, views, item_views)
+    except Exception:
+        pending_counts.give_back(digests, views, item_views)
+        raise
+    return sum(views.values()) + sum(item_views.values())
+
+
+def _write_counts(digests, views, item_views):
+    from khaosan.catalog.models import Item
+
     with transaction.atomic():
         for (office_id, day), count in views.items():
             # The day's row is locked first, so two workers never both count the same new visitor.
@@ -140,16 +167,13 @@ def flush_counts():
             by_count[count].append(item_id)
         for count, item_ids in by_count.items():
             Item.objects.filter(pk__in=item_ids).update(view_count=F("view_count") + count)
-    return sum(views.values()) + sum(item_views.values())
 
 
 def _flush_at_exit():
     try:
         flush_counts()
     except Exception:  # noqa: BLE001 — at exit there is no one left to tell but the log
-        import logging
-
-        logging.getLogger("khaosan").exception("visit counts not written at exit")
+        logger.exception("visit counts not written at exit")
 
 
 atexit.register(_flush_at_exit)
