@@ -49,8 +49,11 @@ DICTIONARY_SECONDS = 300  # how long one process keeps the dictionary before rea
 FILE_HITS_SHOWN = 3
 
 
-def uses_fts():
-    return connection.vendor == "sqlite"
+INDEXED_VENDORS = ("sqlite", "postgresql")  # FTS5 trigram on SQLite, pg_trgm on PostgreSQL (migration 0011)
+
+
+def has_search_index():
+    return connection.vendor in INDEXED_VENDORS
 
 
 # --- The dictionary ---------------------------------------------------------------------------------------------------
@@ -223,7 +226,7 @@ _INSERT = f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(COLUMNS)}) VALUES (%s{', 
 
 def index_item(item_id):
     """Write (or rewrite) the index row of one item. Runs in the caller's transaction."""
-    if not uses_fts():
+    if not has_search_index():
         return
     from khaosan.catalog.models import Item
 
@@ -238,7 +241,7 @@ def rebuild_index(items=None):
     """Re-index every item (or the given queryset); returns how many were indexed."""
     from khaosan.catalog.models import Item
 
-    if not uses_fts():
+    if not has_search_index():
         return 0
     everything = items is None
     items = (Item.objects.all() if everything else items).prefetch_related("attachments")
@@ -300,6 +303,44 @@ def tier_expressions(words):
     ]
 
 
+def _like(text):
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _any_column_like(columns, pattern):
+    return "(" + " OR ".join(f"{column} LIKE %s ESCAPE '\\'" for column in columns) + ")", [pattern] * len(columns)
+
+
+def _all_words(clauses):
+    clauses = list(clauses)
+    return " AND ".join(sql for sql, _ in clauses), [param for _, params in clauses for param in params]
+
+
+LETTER_COLUMNS = ("title", "text", "files")
+WORD_COLUMNS = ("title_words", "text_words", "files_words")
+
+
+def where_clauses(words):
+    """(what must match, the tiers best first) as SQL conditions on the index table with their parameters.
+
+    SQLite asks its FTS5 table (match_expression, tier_expressions). PostgreSQL asks the same columns of a
+    plain table with LIKE, which pg_trgm's indexes answer: a trigram phrase there is a substring here.
+    """
+    if connection.vendor == "sqlite":
+        match = (f"{FTS_TABLE} MATCH %s", [match_expression(words)])
+        return match, [(f"{FTS_TABLE} MATCH %s", [expression]) for expression in tier_expressions(words)]
+    match = _all_words(
+        _any_column_like(LETTER_COLUMNS, _like(w)) if len(w) >= 3
+        else _any_column_like((*WORD_COLUMNS, "parts"), _like(f" {w} "))
+        for w in words
+    )  # fmt: skip
+    tiers = [
+        _all_words(_any_column_like(columns, _like(f" {w} ")) for w in words)
+        for columns in (("title_words",), WORD_COLUMNS, (*WORD_COLUMNS, "parts"))
+    ]
+    return match, tiers
+
+
 def candidate_ids(candidates, office=None):
     """The primary keys a search may return: `candidates`, kept with window_cached when `office` is known."""
 
@@ -327,21 +368,19 @@ def ranked_ids(candidates, words, *, limit, offset, office=None):
     in rowid order only until the page is full, so a common word costs a page, not a sort of every match.
     The public window (and any filter) is a set of ids, cached until the catalog or the window changes.
     """
-    if not uses_fts():
+    if not has_search_index():
         return _ranked_ids_elsewhere(candidates, words, limit=limit, offset=offset)
     allowed = candidate_ids(candidates, office)
     need = offset + limit
+    (match, match_params), tiers = where_clauses(words)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC",
-                       [match_expression(words)])  # fmt: skip
+        cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {match} ORDER BY rowid DESC", match_params)
         matched = [row[0] for row in cursor.fetchall() if row[0] in allowed]
         ordered, seen = [], set()
-        for expression in tier_expressions(words):
+        for tier, tier_params in tiers:
             if len(ordered) >= need:
                 break
-            cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rowid DESC", [expression]
-            )
+            cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {tier} ORDER BY rowid DESC", tier_params)
             for (rowid,) in cursor:
                 if rowid in allowed and rowid not in seen:
                     seen.add(rowid)
