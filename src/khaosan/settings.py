@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # Links in e-mails name the running server in development when KHAOSAN_SITE_URL is not set.
     "khaosan.workflow.notify.RequestOriginMiddleware",
     "khaosan.public.middleware.SecurityHeadersMiddleware",
+    # A kept public page is answered here, before the session, CSRF and authentication layers it needs not.
+    "khaosan.public.pagecache.KeptPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

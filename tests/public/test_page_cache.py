@@ -35,6 +35,19 @@ def test_the_second_view_is_kept_and_asks_only_for_the_stamp(client, publish):
     assert not [q["sql"] for q in captured.captured_queries if "catalog_" in q["sql"] and "SELECT" in q["sql"]]
 
 
+def test_a_kept_page_is_answered_before_the_session_and_authentication_layers(client, publish):
+    item = publish(title="ข่าวที่ตอบเร็ว")
+    _get(client, f"/item/{item.pk}/")
+    response = _get(client, f"/item/{item.pk}/")
+    assert response[HIT_HEADER] == "hit"
+    assert not hasattr(response.wsgi_request, "session")  # answered by KeptPageMiddleware, early
+    assert response["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    english = _get(client, f"/en/item/{item.pk}/")
+    assert _get(client, f"/en/item/{item.pk}/").content == english.content != response.content
+
+
 def test_a_kept_view_is_still_logged_and_counted(client, publish, office, clock):
     item = publish(title="ข่าวที่มีผู้อ่านมาก")
     for _ in range(3):

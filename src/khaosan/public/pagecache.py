@@ -24,7 +24,7 @@ from django.core.cache import caches
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from khaosan.public.models import PageStamp
@@ -88,9 +88,10 @@ def connect_signals():
             post_delete.connect(_on_change, sender=model, dispatch_uid=f"pagecache-delete-{meta.label}")
 
 
-def _key(request, office, stamp):
+def _key(request, office, stamp, language=None):
     query = "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values)
-    address = f"{office.pk}|{request.scheme}|{request.get_host()}|{get_language()}|{request.path}?{query}"
+    language = language or get_language()
+    address = f"{office.pk}|{request.scheme}|{request.get_host()}|{language}|{request.path}?{query}"
     # Hashed: any URL a visitor types makes a short key of safe characters, for any cache backend.
     return f"page:{stamp}:{hashlib.sha256(address.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
@@ -133,6 +134,54 @@ def _until(office, now):
     until = now + dt.timedelta(seconds=settings.KHAOSAN["PAGE_CACHE_SECONDS"])
     change = next_window_change(office, at=now)
     return min(until, change) if change is not None else until
+
+
+def _language_of_path(path):
+    """The language LocaleMiddleware will choose for `path`: its prefix, else the default (no prefix is Thai)."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+class KeptPageMiddleware:
+    """Answer a kept page before the session, CSRF, authentication and message layers run.
+
+    Placed right after the traffic log and the security headers: those still see every request. What the
+    skipped layers would add to an anonymous GET of a kept page is nothing (no session is read, no cookie
+    set), so the answer is the one `PageCacheMiddleware` kept, with the frame rule and the visit counted.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_serve_early(request):
+            return self.get_response(request)
+        from khaosan.org.middleware import office_for_host
+        from khaosan.public.visits import count_visit, flush_counts_if_due
+
+        office = office_for_host(request.get_host())
+        if office is None:
+            return self.get_response(request)
+        language = _language_of_path(request.path_info)
+        kept = pages().get(_key(request, office, page_stamp(), language))
+        if kept is None or kept["until"] <= timezone.now():
+            return self.get_response(request)
+        request.office = office
+        with translation.override(language):
+            response = _replay(request, kept)
+        response.setdefault("X-Frame-Options", "DENY")
+        count_visit(request)
+        flush_counts_if_due()
+        return response
+
+
+def _may_serve_early(request):
+    return (
+        settings.KHAOSAN["PAGE_CACHE"]
+        and request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and set(request.GET) <= KNOWN_PARAMETERS
+        and not request.path.startswith(("/backoffice/", "/en/backoffice/", "/admin/", "/static/", "/files/"))
+    )
 
 
 class PageCacheMiddleware:
