@@ -10,9 +10,13 @@ A page is kept only while nothing it shows has changed:
   scheduled items appear and expired ones leave at their minute (DESIGN principle 5), and never longer
   than `PAGE_CACHE_SECONDS`, which is also how fresh the footer's visit counts are.
 
-The traffic log and the visit counters sit outside this middleware: a cached view is still recorded
-and counted. Only anonymous GETs of the catalog's own pages are kept; a page that set a cookie, wrote to the
-session, showed a message or used a CSRF token, or answered anything but 200 is not.
+Two middlewares share the kept pages: `KeptPageMiddleware`, early in the stack, answers a kept page
+before the session, CSRF, authentication and message layers run; `PageCacheMiddleware`, last, keeps the
+page a view has just made. The traffic log and the security headers sit outside both, and the visit is
+counted on either path: a kept view is still recorded and counted.
+
+Only anonymous GETs of the catalog's own pages are kept; a page that set a cookie, wrote to the session,
+showed a message or used a CSRF token, or answered anything but 200 is not.
 """
 
 import datetime as dt
