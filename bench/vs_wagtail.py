@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """Benchmark: khaosan's public pages against a stock Wagtail site with the same content (issue 13).
 
-The yardstick is the Wagtail peer of /work/shared/bench/wagtail-peer: 2,000 Thai news pages and 1,000
-documents from its `peer_data.py`. This script
+The yardstick is the Wagtail peer in ../shared/bench/wagtail-peer, beside the repository: 2,000 Thai news
+pages and 1,000 documents from its `peer_data.py`. This script
 
 1. builds the peer with the harness's `build-and-bench.sh` in a folder outside every repository
    (PEER_DIR, default /tmp/peer-wagtail), or reuses a build found there;
@@ -47,7 +47,8 @@ from public_pages import ROOT, environment, free_port, run  # noqa: E402
 BASE_ENV = dict(os.environ)  # before Django's settings add to os.environ in this process
 
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-HARNESS = Path(os.environ.get("PEER_HARNESS", "/work/shared/bench/wagtail-peer"))
+# The shared harness beside the repository (../shared/bench/wagtail-peer), or wherever PEER_HARNESS says.
+HARNESS = Path(os.environ.get("PEER_HARNESS", ROOT.parent / "shared" / "bench" / "wagtail-peer"))
 PEER_DIR = Path(os.environ.get("PEER_DIR", "/tmp/peer-wagtail"))
 WORKERS = 2
 NEWS_TOPIC = "general-news"  # ข่าวประชาสัมพันธ์ › ข่าวสารทั่วไป (standard.yaml, S-1.8)

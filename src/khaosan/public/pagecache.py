@@ -100,17 +100,6 @@ def _key(request, office, stamp, language=None):
     return f"page:{stamp}:{hashlib.sha256(address.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
 
-def _may_serve(request):
-    return (
-        settings.KHAOSAN["PAGE_CACHE"]
-        and request.method == "GET"
-        and getattr(request, "office", None) is not None
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and set(request.GET) <= KNOWN_PARAMETERS
-        and not request.path.startswith(("/backoffice/", "/en/backoffice/", "/admin/", "/static/", "/files/"))
-    )
-
-
 def _may_keep(request, response):
     match = getattr(request, "resolver_match", None)
     session = getattr(request, "session", None)
@@ -157,7 +146,7 @@ class KeptPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _may_serve_early(request):
+        if not _may_serve(request):
             return self.get_response(request)
         from khaosan.org.middleware import office_for_host
         from khaosan.public.visits import count_visit, flush_counts_if_due
@@ -166,8 +155,10 @@ class KeptPageMiddleware:
         if office is None:
             return self.get_response(request)
         language = _language_of_path(request.path_info)
-        kept = pages().get(_key(request, office, page_stamp(), language))
+        key = _key(request, office, page_stamp(), language)  # read before the page is made: see above
+        kept = pages().get(key)
         if kept is None or kept["until"] <= timezone.now():
+            request.page_cache_key = key  # PageCacheMiddleware keeps the page under it
             return self.get_response(request)
         request.office = office
         with translation.override(language):
@@ -178,7 +169,7 @@ class KeptPageMiddleware:
         return response
 
 
-def _may_serve_early(request):
+def _may_serve(request):
     return (
         settings.KHAOSAN["PAGE_CACHE"]
         and request.method == "GET"
@@ -195,14 +186,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _may_serve(request):
+        office = getattr(request, "office", None)
+        if office is None or not _may_serve(request):
             return self.get_response(request)
-        office = request.office
         now = timezone.now()
-        key = _key(request, office, page_stamp())  # read before the page is made: see the module docstring
-        kept = pages().get(key)
-        if kept is not None and kept["until"] > now:
-            return _replay(request, kept)
+        key = getattr(request, "page_cache_key", None)
+        if key is None:  # KeptPageMiddleware did not look (not in MIDDLEWARE): look here
+            key = _key(request, office, page_stamp())  # read before the page is made: see the module docstring
+            kept = pages().get(key)
+            if kept is not None and kept["until"] > now:
+                return _replay(request, kept)
         response = self.get_response(request)
         if _may_keep(request, response):
             until = _until(office, now)
