@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The office a person working in several offices chose: before the second factor, which its roles may need.
+    "khaosan.org.offices.ActingOfficeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "khaosan.backoffice.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -14,7 +14,22 @@ def backoffice(request):
     roles = acting_roles(request.user)
     from khaosan.catalog.checks import virus_scanner_configured
 
+    def my_offices():
+        from khaosan.org.offices import offices_of
+
+        return offices_of(request.user)
+
+    def oversees():
+        from khaosan.org.models import Office
+
+        return request.user.office_id and Office.objects.filter(parent_id=request.user.office_id).exists()
+
+    own = {"office": request.user.office} if request.user.office_id else {}
     return {
+        # The back-office is about the office the person works in, whatever host it was opened on.
+        **own,
+        "my_offices": my_offices,
+        "oversees_offices": oversees,
         "my_roles": roles,
         "role_labels": [Role(r).label for r in sorted(roles)],
         "is_webmaster": Role.WEBMASTER in roles,

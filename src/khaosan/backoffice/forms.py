@@ -402,3 +402,21 @@ class OfficeSettingsForm(NoColon, forms.Form):
 class ClosureForm(NoColon, forms.Form):
     date = NearDateField(label=_("วันที่ปิดทำการ"))
     reason = forms.CharField(label=_("เหตุผล"), max_length=200)
+
+
+class MembershipForm(NoColon, forms.Form):
+    """An administrator lets a person from another office work in this one, named by two facts they give."""
+
+    username = forms.CharField(label=_("ชื่อผู้ใช้ของบุคคลนั้น"), max_length=150,
+                               error_messages={"required": _("โปรดกรอกชื่อผู้ใช้")})  # fmt: skip
+    email = forms.EmailField(label=_("อีเมลของบุคคลนั้น"), error_messages={
+        "required": _("โปรดกรอกอีเมล"), "invalid": _("โปรดกรอกอีเมลให้ถูกรูปแบบ เช่น name@example.go.th")})  # fmt: skip
+    unit = forms.ModelChoiceField(label=_("หน่วยงานในสำนักงานนี้"), queryset=Unit.objects.none(), required=False,
+                                  empty_label=_("— ไม่ระบุ —"))  # fmt: skip
+    roles = forms.MultipleChoiceField(
+        label=_("บทบาทในสำนักงานนี้"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(office=office, is_active=True)

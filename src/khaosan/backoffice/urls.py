@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from khaosan.backoffice.views import auth as security_views
-from khaosan.backoffice.views import checks, documents, home, items, logs, publishing, requests, staff
+from khaosan.backoffice.views import checks, documents, home, items, logs, offices, publishing, requests, staff
 from khaosan.compliance import ita_views
 from khaosan.compliance import views as compliance_views
 from khaosan.thai import views as thai_views
@@ -75,6 +75,10 @@ urlpatterns = [
     path("staff/<int:pk>/active/", staff.staff_deactivate, name="staff-active"),
     path("staff/<int:pk>/unlock/", staff.staff_unlock, name="staff-unlock"),
     path("staff/<int:pk>/reset-2fa/", staff.staff_reset_second_factor, name="staff-reset-2fa"),
+    path("staff/members/", staff.membership_grant, name="membership-grant"),
+    path("staff/members/<int:pk>/end/", staff.membership_end, name="membership-end"),
+    path("office/", offices.office_choose, name="office-choose"),
+    path("offices/", offices.province, name="province"),
     path("delegations/", staff.delegations, name="delegations"),
     path("delegations/<int:pk>/revoke/", staff.delegation_revoke, name="delegation-revoke"),
     path("settings/", staff.office_settings, name="settings"),

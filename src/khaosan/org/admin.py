@@ -6,8 +6,10 @@ org/services.py. Staff are managed by each office's administrator in the back-of
 read-only, and an operator can only send someone a fresh set-password link to their own address.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,9 +26,20 @@ class ClosureInline(ReadOnlyAdmin, admin.TabularInline):
     extra = 0
 
 
+class OfficeAdminForm(forms.ModelForm):
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        try:
+            services.check_parent(self.instance, parent)
+        except services.ParentLoop as error:
+            raise ValidationError(error.message) from error
+        return parent
+
+
 @admin.register(Office)
 class OfficeAdmin(admin.ModelAdmin):
-    list_display = ("name_th", "slug", "hostname", "phone", "email")
+    form = OfficeAdminForm
+    list_display = ("name_th", "slug", "hostname", "parent", "phone", "email")
     search_fields = ("name_th", "name_en")
     readonly_fields = services.OFFICE_OWN_SETTINGS
     inlines = (ClosureInline,)

@@ -50,6 +50,15 @@ class Office(models.Model):
         blank=True,
         help_text=_("บทบาทที่ต้องพิจารณาตามลำดับ ค่าเริ่มต้น: ผู้พิจารณา แล้วผู้อนุมัติ"),
     )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        related_name="children",
+        null=True,
+        blank=True,
+        verbose_name=_("สำนักงานต้นสังกัดในระบบ"),
+        help_text=_("เช่น สำนักงานสาธารณสุขจังหวัดที่ดูภาพรวมของสำนักงานนี้"),
+    )
     changes_need_approval = models.BooleanField(
         _("การถอนหรือแทนที่รายการต้องผ่านการอนุมัติ"),
         default=True,
@@ -183,7 +192,13 @@ class Delegation(models.Model):
 
 
 class Staff(AbstractUser):
-    """เจ้าหน้าที่: a person who signs in to the back-office, always inside one office."""
+    """เจ้าหน้าที่: a person who signs in to the back-office, always inside one office at a time.
+
+    `office`, `unit` and `groups` are the person's home office, unit and roles there. A Membership gives
+    the same person a place in another office; while they work in it (chosen in the back-office,
+    org/offices.py) the request's user carries that office, unit and roles instead, and saving the person
+    still writes the home office.
+    """
 
     office = models.ForeignKey(
         Office, on_delete=models.PROTECT, related_name="staff", null=True, blank=True, verbose_name=_("สำนักงาน")
@@ -201,6 +216,17 @@ class Staff(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    def save(self, *args, **kwargs):
+        acting = self.__dict__.get("_khaosan_acting")
+        if acting is None:
+            return super().save(*args, **kwargs)
+        shown = (self.office, self.unit)
+        self.office_id, self.unit_id = acting.home_office_id, acting.home_unit_id
+        try:
+            return super().save(*args, **kwargs)
+        finally:
+            self.office, self.unit = shown
+
     @property
     def role_labels(self):
         """The person's roles in Thai, from `groups` (prefetch it for a list); none means a requester (any staff)."""
@@ -213,3 +239,38 @@ class Staff(AbstractUser):
     def display_name(self):
         """'นางสาวพิมพ์ชนก แก้วมณี (นักวิชาการคอมพิวเตอร์)' style: name, then position."""
         return f"{self} ({self.position})" if self.position else str(self)
+
+
+class Membership(models.Model):
+    """A person's place in an office other than their own: its unit there and the roles they hold there.
+
+    A provincial web master who also runs a district office's website, or a district's staff member who
+    answers for a health centre, signs in once and chooses the office they work in (org/offices.py).
+    """
+
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("เจ้าหน้าที่"))
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("สำนักงาน"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("หน่วยงาน")
+    )
+    roles = models.ManyToManyField("auth.Group", blank=True, related_name="+", verbose_name=_("บทบาท"))
+    granted_by = models.ForeignKey(
+        Staff, on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name=_("ผู้ให้สิทธิ์")
+    )
+    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("การเป็นเจ้าหน้าที่ของสำนักงานอื่น")
+        verbose_name_plural = _("การเป็นเจ้าหน้าที่ของสำนักงานอื่น")
+        constraints = [models.UniqueConstraint(fields=["staff", "office"], name="membership_once_per_office")]
+        ordering = ["office__name_th"]
+
+    def __str__(self):
+        return f"{self.staff} @ {self.office}"
+
+    @property
+    def role_labels(self):
+        from khaosan.org.roles import Role, role_label
+
+        codes = sorted(group.name for group in self.roles.all() if group.name in Role.values)
+        return [role_label(code) for code in codes or [Role.REQUESTER]]

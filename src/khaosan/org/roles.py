@@ -62,12 +62,16 @@ def acting_roles(user, *, on=None):
 
 
 def members(office, role, *, on=None):
-    """Return the active staff of `office` who hold `role`, delegates for today included."""
+    """Return the active staff of `office` who hold `role`: at home, as a member (org/offices.py), or delegated."""
+    from khaosan.org.models import Membership
+
+    at_home = Staff.objects.filter(office=office, groups__name=role).values("pk")
+    as_member = Membership.objects.filter(office=office, roles__name=role).values("staff_id")
+    of_office = Q(office=office) | Q(pk__in=Membership.objects.filter(office=office).values("staff_id"))
     delegated = Delegation.objects.active(on=on).filter(office=office, role=role).values("delegate_id")
     return (
-        Staff.objects.filter(office=office, is_active=True)
-        .filter(Q(groups__name=role) | Q(pk__in=delegated))
-        .distinct()
+        Staff.objects.filter(is_active=True)
+        .filter(Q(pk__in=at_home) | Q(pk__in=as_member) | (Q(pk__in=delegated) & of_office))
         .order_by("first_name", "last_name")
     )
 

@@ -26,7 +26,8 @@ from khaosan.audit.models import AuditCode
 from khaosan.audit.services import record
 from khaosan.errors import NotAllowed, OtherOffice, RoleRequired
 from khaosan.org.middleware import forget_offices
-from khaosan.org.models import Delegation, Office, OfficeClosure, Staff, Unit
+from khaosan.org.models import Delegation, Membership, Office, OfficeClosure, Staff, Unit
+from khaosan.org.offices import offices_of
 from khaosan.org.roles import Role, has_role, is_operator, members, set_roles
 
 # Settings an office's administrator owns (back-office settings screen); an operator leaves them alone.
@@ -105,6 +106,30 @@ def _check_webmasters_remain(office, *, losing):
             % {"n": MIN_WEBMASTERS},
             field="roles",
         )
+
+
+def _check_webmasters_remain_everywhere(person):
+    """Closing an account takes the person out of every office they are a web master of, not only their home."""
+    if person.groups.filter(name=Role.WEBMASTER).exists():
+        _check_webmasters_remain(person.office, losing=person)
+    for membership in person.memberships.filter(roles__name=Role.WEBMASTER).select_related("office"):
+        _check_webmasters_remain(membership.office, losing=person)
+
+
+class ParentLoop(NotAllowed):
+    """An office cannot be under itself, directly or through the offices under it."""
+
+    code = "parent_loop"
+
+
+def check_parent(office, parent):
+    seen = set()
+    while parent is not None and parent.pk not in seen:
+        if parent.pk == office.pk:
+            raise ParentLoop(_("สำนักงานต้นสังกัดต้องไม่ใช่สำนักงานนี้เองหรือสำนักงานที่อยู่ในสังกัดของสำนักงานนี้ โปรดเลือกใหม่"),
+                             field="parent")  # fmt: skip
+        seen.add(parent.pk)
+        parent = parent.parent
 
 
 def _check_unit(office, fields):
@@ -227,8 +252,8 @@ def staff_set_active(*, person, actor, active):
     person = Staff.objects.select_for_update(of=("self",)).get(pk=person.pk)
     if person.pk == actor.pk and not active:
         raise OwnAccount(_("ปิดการใช้งานบัญชีของตนเองไม่ได้ โปรดให้ผู้ดูแลระบบคนอื่นของสำนักงานเป็นผู้ปิด"))
-    if not active and person.groups.filter(name=Role.WEBMASTER).exists():
-        _check_webmasters_remain(person.office, losing=person)
+    if not active:
+        _check_webmasters_remain_everywhere(person)
     person.is_active = active
     person.save(update_fields=["is_active"])
     record(actor, AuditCode.STAFF_DEACTIVATED if not active else AuditCode.STAFF_CHANGED, person,
@@ -307,7 +332,7 @@ USUAL_UNITS = [
 
 @transaction.atomic
 def office_create(
-    *, slug, name_th, address, admin, name_en="", hostname="", phone="", email="", system="create_office"
+    *, slug, name_th, address, admin, name_en="", hostname="", phone="", email="", parent=None, system="create_office"
 ):
     """Make an office with its usual units and its first administrator (`admin`: username, email, names).
 
@@ -316,7 +341,7 @@ def office_create(
     is for platform operators only. Return (office, administrator).
     """
     office = Office.objects.create(slug=slug, name_th=name_th, name_en=name_en, address=address, hostname=hostname,
-                                   phone=phone, email=email)  # fmt: skip
+                                   phone=phone, email=email, parent=parent)  # fmt: skip
     for order, (code, name) in enumerate(USUAL_UNITS):
         Unit.objects.create(office=office, code=code, name_th=name, order=order)
     person = Staff(office=office, unit=office.units.get(code="it"), is_staff=False, is_superuser=False, **admin)
@@ -356,6 +381,8 @@ def office_update(*, office, actor, fields):
         raise ValueError(f"the office's administrator owns {OFFICE_OWN_SETTINGS}; not changed from the admin")
     if not fields:
         return office
+    if "parent" in fields:
+        check_parent(office, office.parent)
     before = _values(Office.objects.get(pk=office.pk), fields)
     office.save(update_fields=[*fields, "updated_at"])
     after = _values(office, fields)
@@ -377,3 +404,90 @@ def unit_save(*, unit, actor, fields):
     record(actor, AuditCode.OFFICE_CHANGED, unit, office=unit.office, via="admin", unit=unit.code,
            created=created, changes={name: [before.get(name, ""), after[name]] for name in fields})  # fmt: skip
     return unit
+
+
+# Several offices ---------------------------------------------------------------------------------------
+
+
+class NotAMember(OtherOffice):
+    """The person is not on the staff of the office they asked to work in."""
+
+    code = "not_a_member"
+
+
+class PersonNotFound(NotAllowed):
+    """No active account answers to the user name and e-mail address given (which of the two is never said)."""
+
+    code = "person_not_found"
+
+
+def office_choose(*, actor, office):
+    """Check that `actor` may work in `office` (their home office or a membership) and record the choice.
+
+    The back-office keeps the choice in the person's session (org/offices.py); this is the rule and the trail.
+    """
+    if office is None or all(o.pk != office.pk for o in offices_of(actor)):
+        raise NotAMember(_("ท่านไม่ได้เป็นเจ้าหน้าที่ของสำนักงานนี้ โปรดเลือกจากรายการสำนักงานของท่าน"))
+    record(actor, AuditCode.AUTH_OFFICE_CHOSEN, office, office=office)
+    return office
+
+
+def _membership_roles(roles):
+    from django.contrib.auth.models import Group
+
+    return [Group.objects.get_or_create(name=role)[0] for role in roles if role in Role.values]
+
+
+@transaction.atomic
+def membership_grant(*, office, actor, username, email, roles, unit=None):
+    """Let a person from another office work in `office` with `roles` (again: change their roles and unit).
+
+    The administrator names the person by user name and e-mail address together, both given by the person,
+    so that no office can look through another's staff; a wrong pair is refused without saying which part.
+    """
+    ensure_administrator(actor, office)
+    if unit is not None and unit.office_id != office.pk:
+        raise OtherOffice(_("หน่วยงานต้องเป็นหน่วยงานของสำนักงานนี้ โปรดเลือกจากรายการ"), field="unit")
+    person = (
+        Staff.objects.select_for_update(of=("self",))
+        .filter(username__iexact=(username or "").strip(), email__iexact=(email or "").strip(), is_active=True)
+        .exclude(office=None)
+        .first()
+    )
+    if person is None:
+        raise PersonNotFound(
+            _("ไม่พบบัญชีที่ใช้งานอยู่ซึ่งมีชื่อผู้ใช้และอีเมลนี้ตรงกัน โปรดขอชื่อผู้ใช้และอีเมลจากเจ้าของบัญชีแล้วกรอกอีกครั้ง"),
+            field="username",
+        )
+    if person.office_id == office.pk:
+        raise NotAllowed(
+            _("%(name)s เป็นเจ้าหน้าที่ของสำนักงานนี้อยู่แล้ว โปรดแก้บทบาทที่หน้าเจ้าหน้าที่") % {"name": person},
+            field="username",
+        )
+    membership, created = Membership.objects.get_or_create(
+        staff=person, office=office, defaults={"unit": unit, "granted_by": actor}
+    )
+    before = set() if created else set(membership.roles.values_list("name", flat=True))
+    if Role.WEBMASTER in before and Role.WEBMASTER not in roles:
+        _check_webmasters_remain(office, losing=person)
+    membership.unit = unit
+    membership.save(update_fields=["unit"])
+    membership.roles.set(_membership_roles(roles))
+    record(actor, AuditCode.STAFF_MEMBERSHIP_GRANTED, person, office=office, membership=membership.pk,
+           roles=[sorted(before), sorted(r for r in roles if r in Role.values)],
+           unit=unit.code if unit else "", new=created)  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, membership, actor):
+    """End a person's place in an office other than their own; their past work there stays in its records."""
+    ensure_administrator(actor, membership.office)
+    membership = (
+        Membership.objects.select_for_update(of=("self",)).select_related("staff", "office").get(pk=membership.pk)
+    )
+    if membership.roles.filter(name=Role.WEBMASTER).exists():
+        _check_webmasters_remain(membership.office, losing=membership.staff)
+    record(actor, AuditCode.STAFF_MEMBERSHIP_ENDED, membership.staff, office=membership.office,
+           roles=sorted(membership.roles.values_list("name", flat=True)))  # fmt: skip
+    membership.delete()

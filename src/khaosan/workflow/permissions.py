@@ -72,15 +72,12 @@ def can_edit(user, pub_request):
 
 def administrators(office):
     """The office's active administrators (superusers of the office count, as in `role_names`), delegates included."""
-    from khaosan.org.models import Delegation, Staff
+    from khaosan.org.models import Staff
 
-    delegated = Delegation.objects.active().filter(office=office, role=Role.ADMINISTRATOR).values("delegate_id")
-    return (
-        Staff.objects.filter(office=office, is_active=True)
-        .filter(Q(groups__name=Role.ADMINISTRATOR) | Q(is_superuser=True) | Q(pk__in=delegated))
-        .distinct()
-        .order_by("first_name", "last_name")
-    )
+    superusers = Staff.objects.filter(office=office, is_active=True, is_superuser=True).values("pk")
+    return Staff.objects.filter(
+        Q(pk__in=members(office, Role.ADMINISTRATOR).values("pk")) | Q(pk__in=superusers)
+    ).order_by("first_name", "last_name")
 
 
 @dataclass(frozen=True)
@@ -139,7 +136,7 @@ def awaiting_stand_in():
 
     The SQL twin of `step_deciders(...).stand_in`, so an administrator's queue is one query.
     """
-    from khaosan.org.models import Delegation, Staff
+    from khaosan.org.models import Delegation, Membership, Staff
 
     requester, registrar = (
         Coalesce(OuterRef("requester_id"), Value(0)),
@@ -149,6 +146,13 @@ def awaiting_stand_in():
         Staff.objects.filter(office_id=OuterRef("office_id"), is_active=True, groups__name=OuterRef("awaiting_role"))
         .exclude(pk=requester)
         .exclude(pk=registrar)
+    )
+    member_holders = (
+        Membership.objects.filter(
+            office_id=OuterRef("office_id"), staff__is_active=True, roles__name=OuterRef("awaiting_role")
+        )
+        .exclude(staff_id=requester)
+        .exclude(staff_id=registrar)
     )
     delegates = (
         Delegation.objects.active()
@@ -160,7 +164,7 @@ def awaiting_stand_in():
         .exclude(delegate_id=requester)
         .exclude(delegate_id=registrar)
     )
-    return Q(state=State.IN_REVIEW) & ~Q(Exists(holders)) & ~Q(Exists(delegates))
+    return Q(state=State.IN_REVIEW) & ~Q(Exists(holders)) & ~Q(Exists(member_holders)) & ~Q(Exists(delegates))
 
 
 def stands_in(user, pub_request):

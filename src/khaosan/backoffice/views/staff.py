@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 from khaosan.backoffice import second_factor
 from khaosan.backoffice.decorators import role_required
 from khaosan.backoffice.errors import attempt, run_service
-from khaosan.backoffice.forms import ClosureForm, DelegationForm, OfficeSettingsForm, StaffForm
+from khaosan.backoffice.forms import ClosureForm, DelegationForm, MembershipForm, OfficeSettingsForm, StaffForm
 from khaosan.backoffice.shortcuts import paginate
 from khaosan.clients import client_address
 from khaosan.org import services
-from khaosan.org.models import Delegation, OfficeClosure, Staff
+from khaosan.org.models import Delegation, Membership, OfficeClosure, Staff
 from khaosan.org.roles import Role
 
 ADMIN = Role.ADMINISTRATOR
@@ -24,12 +24,50 @@ ADMIN = Role.ADMINISTRATOR
 
 @role_required(ADMIN)
 def staff_list(request):
-    people = Staff.objects.filter(office=request.user.office).select_related("unit").prefetch_related("groups")
+    office = request.user.office
+    people = Staff.objects.filter(office=office).select_related("unit").prefetch_related("groups")
     show = request.GET.get("show", "active")
     if show != "all":
         people = people.filter(is_active=True)
-    return render(request, "backoffice/staff_list.html",
-                  {"page": paginate(request, people.order_by("first_name", "last_name")), "show": show})  # fmt: skip
+    return render(request, "backoffice/staff_list.html", {
+        "page": paginate(request, people.order_by("first_name", "last_name")), "show": show,
+        "memberships": _memberships(office), "membership_form": MembershipForm(office=office),
+    })  # fmt: skip
+
+
+def _memberships(office):
+    return (
+        Membership.objects.filter(office=office)
+        .select_related("staff__office", "unit", "granted_by")
+        .prefetch_related("roles")
+        .order_by("staff__first_name", "staff__last_name")
+    )
+
+
+@role_required(ADMIN)
+def membership_grant(request):
+    """Let a person of another office work in this one (or change their roles here)."""
+    office = request.user.office
+    form = MembershipForm(request.POST or None, office=office)
+    if request.method == "POST" and form.is_valid():
+        with attempt(request, form=form) as refused:
+            membership = services.membership_grant(office=office, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("%(name)s จาก %(home)s ทำงานในสำนักงานนี้ได้แล้ว ในบทบาท %(roles)s") % {
+                "name": membership.staff, "home": membership.staff.office.name_th,
+                "roles": ", ".join(membership.role_labels)})  # fmt: skip
+        if not refused.on_form:
+            return redirect("backoffice:staff")
+    return render(request, "backoffice/membership_form.html", {"form": form})
+
+
+@require_POST
+@role_required(ADMIN)
+def membership_end(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("staff"), pk=pk, office=request.user.office)
+    run_service(request, lambda: services.membership_end(membership=membership, actor=request.user),
+                success=_("ยกเลิกสิทธิ์ของ %(name)s ในสำนักงานนี้แล้ว งานที่เคยทำยังอยู่ในประวัติครบ") % {
+                    "name": membership.staff})  # fmt: skip
+    return redirect("backoffice:staff")
 
 
 @role_required(ADMIN)

@@ -22,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--slug", default="")
         parser.add_argument("--address", required=True, help="เลขที่ หมู่ ตำบล อำเภอ จังหวัด รหัสไปรษณีย์")
         parser.add_argument("--hostname", default="")
+        parser.add_argument("--parent", default="", help="slug of the office this one is under (a province's office)")
         parser.add_argument("--phone", default="")
         parser.add_argument("--email", default="")
         parser.add_argument("--admin-username", required=True)
@@ -33,11 +34,14 @@ class Command(BaseCommand):
         slug = o["slug"] or slugify(o["name_en"]) or f"office-{Office.objects.count() + 1}"
         if Office.objects.filter(slug=slug).exists():
             raise CommandError(f"an office with slug {slug!r} exists already")
+        parent = Office.objects.filter(slug=o["parent"]).first() if o["parent"] else None
+        if o["parent"] and parent is None:
+            raise CommandError(f"no office with slug {o['parent']!r} to put this one under")
         if Staff.objects.filter(username__iexact=o["admin_username"]).exists():
             raise CommandError(f"the username {o['admin_username']!r} is taken")
         office, admin = services.office_create(
             slug=slug, name_th=o["name"], name_en=o["name_en"], address=o["address"], hostname=o["hostname"],
-            phone=o["phone"], email=o["email"],
+            phone=o["phone"], email=o["email"], parent=parent,
             admin={"username": o["admin_username"], "email": o["admin_email"], "first_name": o["admin_first_name"],
                    "last_name": o["admin_last_name"]},
         )  # fmt: skip
