@@ -263,3 +263,19 @@ def test_memberships_are_of_one_office_each(people, other_office):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(staff=people["requester"], office=other_office)
+
+
+def test_the_demo_office_sits_under_a_province_its_administrator_oversees(client, synced_standard):
+    from khaosan.demo import builder
+    from khaosan.demo.province import build_province
+
+    office = builder.build_office()
+    province = build_province(office)
+    assert build_province(office) == province  # again: nothing doubled
+    assert Office.objects.get(pk=office.pk).parent == province
+    admin = Staff.objects.get(username="admin")
+    assert [o.slug for o in offices_of(admin)] == ["banluang", "nan-province"]
+    verified_client(client, admin)
+    choose(client, province)
+    page = client.get("/backoffice/offices/").content.decode()
+    assert office.name_th in page and "สำนักงานสาธารณสุขอำเภอท่าวังผา" in page

@@ -16,6 +16,7 @@ from khaosan.demo import search as demo_search
 from khaosan.demo.eservice import build_evaluations
 from khaosan.demo.office import DEMO_PASSWORD, DEMO_TOTP_SECRET, OFFICE, OPERATOR, STAFF, UNITS
 from khaosan.demo.participation import build_participation
+from khaosan.demo.province import build_province
 from khaosan.org.models import Office, Staff, Unit
 from khaosan.org.roles import set_roles
 from khaosan.thai.dates import fiscal_quarter, fiscal_year
@@ -124,6 +125,7 @@ def build_items(office, *, log=None):
     reports_demo.build(office)  # trainings and last fiscal year's performance report (demo/reports.py)
     count += procurement.build(office)  # สขร.1 months entered and published through the chain, and the plan
     build_participation(office)
+    build_province(office)  # the provincial office above it, its view and its chooser (demo/province.py)
     return count
 
 
