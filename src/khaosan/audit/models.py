@@ -366,6 +366,25 @@ def traffic_record_hash(
     )  # fmt: skip
 
 
+class FollowedLog(models.Model):
+    """How far the traffic follower has read one nginx access log into the traffic chain (audit/follower.py)."""
+
+    path = models.CharField(_("ไฟล์บันทึกของ nginx"), max_length=500, unique=True)
+    inode = models.PositiveBigIntegerField(_("inode"), default=0)
+    offset = models.PositiveBigIntegerField(_("อ่านถึงไบต์ที่"), default=0)
+    written = models.PositiveBigIntegerField(_("บันทึกแล้ว"), default=0)
+    skipped = models.PositiveBigIntegerField(_("ข้าม (khaosan บันทึกเอง)"), default=0)
+    malformed = models.PositiveBigIntegerField(_("บรรทัดที่อ่านไม่ได้"), default=0)
+    updated_at = models.DateTimeField(_("อ่านล่าสุด"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("บันทึกการเข้าถึงของ nginx ที่ติดตาม")
+        verbose_name_plural = _("บันทึกการเข้าถึงของ nginx ที่ติดตาม")
+
+    def __str__(self):
+        return self.path
+
+
 class TrafficSegment(models.Model):
     """One UTC day of the traffic log: the head of its chain while open, then sealed with a digest.
 

@@ -1,4 +1,7 @@
-"""./khaosan manage traffic verify|seal|export|hold|purge — the traffic log (S-2.8). See audit/traffic.py."""
+"""./khaosan manage traffic verify|seal|export|hold|purge|follow — the traffic log (S-2.8). See audit/traffic.py.
+
+`follow` reads nginx's JSON access log into the chain (audit/follower.py): the requests nginx answers itself.
+"""
 
 import datetime as dt
 import os
@@ -46,6 +49,11 @@ class Command(BaseCommand):
         purge = actions.add_parser("purge", help="remove records of sealed days past retention and not held")
         purge.add_argument("--dry-run", action="store_true", help="only say what would be removed")
         purge.add_argument("--actor", help="your staff username (default: your login)")
+
+        follow = actions.add_parser("follow", help="read nginx's khaosan_json access log(s) into the traffic log")
+        follow.add_argument("--log", dest="logs", action="append", required=True, help="an access log (repeatable)")
+        follow.add_argument("--once", action="store_true", help="read what is there and stop (else keep following)")
+        follow.add_argument("--interval", type=float, default=1.0, help="seconds between reads (default 1)")
 
     def handle(self, *args, action, **options):
         try:
@@ -110,3 +118,21 @@ class Command(BaseCommand):
         for day in result.held:
             self.stdout.write(f"kept {day}: under a legal hold")
         self.stdout.write(f"{len(result.purged)} day(s) {verb}; retention {traffic.retention_days()} days (CCA s.26).")
+
+    def do_follow(self, *, logs, once=False, interval=1.0, **options):
+        from khaosan.audit import follower
+
+        if once:
+            for path in logs:
+                result = follower.follow_once(path)
+                self.stdout.write(f"{path}: {result.written} written, {result.skipped} logged by khaosan itself, "
+                                  f"{result.malformed} unreadable")  # fmt: skip
+            return
+        import signal
+        import threading
+
+        stop = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+        self.stdout.write(f"following {', '.join(logs)} every {interval} s")
+        follower.follow(logs, interval=interval, stop=stop)

@@ -1,0 +1,189 @@
+"""Requests nginx answers itself (static files, office images, anything it serves without khaosan) into the
+traffic log, from nginx's JSON access log (S-2.8: every request, not only those that reach the app).
+
+nginx writes one JSON object per request in the format `NGINX_LOG_FORMAT` (README, Production). The
+follower reads the lines added since its last position and writes each into the traffic chain with
+`traffic_record_write`, in the same transaction as its new position: a crash between the two repeats
+nothing and loses nothing. A request nginx passed to khaosan carries the app's `X-Request-ID` in
+`app_id`; khaosan's own middleware logged it, so it is skipped, and a request the app never answered
+(a 502 while it restarts) is logged from nginx's line.
+
+Log rotation is followed the way Debian's logrotate does it for nginx: the file is renamed to `<path>.1`
+(kept uncompressed one round by `delaycompress`) and nginx reopens a new one. The rest of the renamed
+file is read first, then the new file from its start. A file cut short in place (`copytruncate`) is read
+again from its start. A half-written last line waits for its newline.
+"""
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from khaosan.audit import traffic
+from khaosan.audit.models import FollowedLog
+from khaosan.clients import ip_or_none
+
+logger = logging.getLogger("khaosan.traffic")
+
+# nginx: `log_format khaosan_json escape=json '…';` — the fields read below, one JSON object per line.
+NGINX_LOG_FORMAT = (
+    "log_format khaosan_json escape=json '{"
+    '"msec":"$msec","addr":"$remote_addr","port":"$remote_port","method":"$request_method",'
+    '"uri":"$request_uri","status":"$status","bytes":"$body_bytes_sent","seconds":"$request_time",'
+    '"agent":"$http_user_agent","id":"$request_id","app_id":"$upstream_http_x_request_id"'
+    "}';"
+)
+BATCH_LINES = 500
+LONGEST_LINE = 64 * 1024  # nginx's own lines are far shorter; anything longer is not one of them
+
+
+@dataclass
+class FollowResult:
+    written: int = 0
+    skipped: int = 0  # answered by khaosan, which logged them itself
+    malformed: int = 0
+
+    def __iadd__(self, other):
+        self.written += other.written
+        self.skipped += other.skipped
+        self.malformed += other.malformed
+        return self
+
+
+class MalformedLine(ValueError):
+    pass
+
+
+def parse_line(line):
+    """Return the traffic record fields of one nginx JSON line, or None when khaosan logged the request."""
+    try:
+        entry = json.loads(line)
+        if not isinstance(entry, dict):
+            raise MalformedLine("not a JSON object")
+        if entry.get("app_id"):
+            return None
+        uri = str(entry["uri"])
+        path, _sep, query = uri.partition("?")
+        return {
+            "at": dt.datetime.fromtimestamp(float(entry["msec"]), tz=dt.UTC),
+            "address": ip_or_none(str(entry.get("addr", ""))),
+            "port": _int_or_none(entry.get("port")),
+            "user_id": None,
+            "username": "",
+            "method": str(entry.get("method", "")) or "-",
+            "path": traffic.mask_url(path or "/", query),
+            "status": int(entry["status"]),
+            "response_bytes": _int_or_none(entry.get("bytes")),
+            "duration_ms": round(float(entry.get("seconds") or 0) * 1000),
+            "user_agent": str(entry.get("agent", "")),
+            "request_id": str(entry.get("id") or "")[:64] or "nginx",
+        }
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
+        raise MalformedLine(str(error)) from error
+
+
+def _int_or_none(value):
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.isdecimal() else None
+
+
+def follow_once(path, *, batch_lines=BATCH_LINES):
+    """Read what `path` gained since the last call into the traffic log; return the counts."""
+    path = Path(path)
+    result = FollowResult()
+    state, _created = FollowedLog.objects.get_or_create(path=str(path))
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        logger.warning("nginx log %s is missing; nothing read", path)
+        return result
+    if state.inode and state.inode != stat.st_ino:
+        rotated = Path(f"{path}.1")
+        if rotated.exists() and rotated.stat().st_ino == state.inode:
+            result += _read(rotated, state, batch_lines=batch_lines)
+        else:
+            logger.warning("nginx log %s was replaced and its old file is gone; reading the new one", path)
+        _move(state, inode=stat.st_ino, offset=0)
+    elif stat.st_size < state.offset:
+        logger.warning("nginx log %s is shorter than where it was read to; reading it from its start", path)
+        _move(state, inode=stat.st_ino, offset=0)
+    elif not state.inode:
+        _move(state, inode=stat.st_ino, offset=state.offset)
+    result += _read(path, state, batch_lines=batch_lines)
+    return result
+
+
+def _move(state, *, inode, offset):
+    state.inode, state.offset = inode, offset
+    state.save(update_fields=["inode", "offset", "updated_at"])
+
+
+def _read(path, state, *, batch_lines):
+    result = FollowResult()
+    with open(path, "rb") as log:
+        log.seek(state.offset)
+        while True:
+            lines, end = _complete_lines(log, batch_lines)
+            if not lines:
+                return result
+            result += _write_batch(lines, state, end=end, path=path)
+
+
+def _complete_lines(log, limit):
+    """Up to `limit` whole lines from the file's position, and the offset after the last of them."""
+    lines, end = [], log.tell()
+    while len(lines) < limit:
+        raw = log.readline(LONGEST_LINE + 1)
+        if not raw.endswith(b"\n"):
+            if len(raw) > LONGEST_LINE:  # no newline within reach: skip to the next one as a bad line
+                rest = log.readline()
+                lines.append(None)
+                end += len(raw) + len(rest)
+                continue
+            break  # half-written by nginx: read it next time, whole
+        lines.append(raw)
+        end += len(raw)
+    log.seek(end)
+    return lines, end
+
+
+def _write_batch(lines, state, *, end, path):
+    result = FollowResult()
+    with transaction.atomic():
+        for raw in lines:
+            try:
+                if raw is None:
+                    raise MalformedLine("line too long")
+                fields = parse_line(raw.decode("utf-8", errors="replace"))
+            except MalformedLine as error:
+                result.malformed += 1
+                logger.warning("nginx log %s: a line that is not one of khaosan_json's was skipped (%s)", path, error)
+                continue
+            if fields is None:
+                result.skipped += 1
+                continue
+            traffic.traffic_record_write(**fields)
+            result.written += 1
+        state.offset = end
+        state.written += result.written
+        state.skipped += result.skipped
+        state.malformed += result.malformed
+        state.save(update_fields=["offset", "written", "skipped", "malformed", "updated_at"])
+    return result
+
+
+def follow(paths, *, interval=1.0, stop=None):
+    """Follow `paths` until `stop` (a threading.Event) is set, reading each every `interval` seconds."""
+    import threading
+
+    stop = stop or threading.Event()
+    while not stop.is_set():
+        for path in paths:
+            try:
+                follow_once(path)
+            except Exception:  # noqa: BLE001  one bad round (a locked database) must not end the follower
+                logger.exception("nginx log %s: this round failed; trying again", path)
+        stop.wait(interval)
