@@ -316,8 +316,9 @@ def content_words():
 
 def usernames():
     from khaosan.demo.office import OPERATOR, STAFF
+    from khaosan.demo.province import USERNAMES
 
-    return frozenset([row[0] for row in STAFF] + [OPERATOR[0]])
+    return frozenset([row[0] for row in STAFF] + [OPERATOR[0], *USERNAMES])
 
 
 def test_the_public_site_is_thai_throughout(demo):

@@ -374,6 +374,9 @@ KHAOSAN = {
     # are the longest a kept page lives, and how fresh the footer's visit counts are.
     "PAGE_CACHE": env_bool("KHAOSAN_PAGE_CACHE", True),
     "PAGE_CACHE_SECONDS": env_int("KHAOSAN_PAGE_CACHE_SECONDS", 60),
+    # The costly parts of public pages (lists, the home page's sections, an item's content) kept rendered
+    # under the same rules, for every visitor, signed in or not (public/fragments.py).
+    "FRAGMENT_CACHE": env_bool("KHAOSAN_FRAGMENT_CACHE", True),
     # The public address of the site, for links in e-mails (e.g. https://ssobanluang.go.th). Required in
     # production (`check --deploy` warns); in development, links name the server the request reached.
     "SITE_URL": env("KHAOSAN_SITE_URL", ""),

@@ -38,13 +38,12 @@ class ItemGone(Exception):
 def public_item(office, pk, *, at=None):
     """Return the public item `pk` of `office`; raise ItemGone if it was public once, else Http404."""
     at = at or timezone.now()
-    item = (
-        Item.objects.filter(office=office, pk=pk)
-        .select_related("topic__category", "owner_unit", "cover__blob", "published_by")
-        .first()
-    )
-    if item is None:
-        raise Http404
+    try:  # get(), not first(): no ORDER BY to build for a primary key
+        item = Item.objects.select_related("topic__category", "owner_unit", "cover__blob", "published_by").get(
+            office=office, pk=pk
+        )
+    except Item.DoesNotExist:
+        raise Http404 from None
     if item.is_visible_at(at):
         return item
     if item.was_public:
@@ -98,17 +97,25 @@ def forget_navigation():
 
 
 def category_by_code(code):
-    category = Category.objects.filter(code=code, retired_at__isnull=True).first()
+    """The active category `code`, from the worker's navigation (no query); shared: read, never write to it."""
+    category = next((c for c in navigation() if c.code == code), None)
     if category is None:
         raise Http404
     return category
 
 
 def topic_by_code(category, code):
-    topic = Topic.objects.filter(category=category, code=code).select_related("category").first()
+    """The topic `code` of `category`: an active one from the navigation, a retired one from the database."""
+    topic = next((t for t in category.topics.all() if t.code == code), None) if _is_navigation(category) else None
+    if topic is None:
+        topic = Topic.objects.filter(category=category, code=code).select_related("category").first()
     if topic is None:
         raise Http404
     return topic
+
+
+def _is_navigation(category):
+    return hasattr(category, "_prefetched_objects_cache") and "topics" in category._prefetched_objects_cache
 
 
 def topic_counts(office, category):

@@ -20,6 +20,8 @@ PROVINCE = {
     "phone": "0 5471 0000",
     "email": "nanpho@example.go.th",
 }
+# The demo accounts this module adds (user names are Latin letters, as every demo account's).
+USERNAMES = ("province", "thawangpha")
 NEIGHBOUR = {
     "slug": "thawangpha",
     "name_th": "สำนักงานสาธารณสุขอำเภอท่าวังผา",
@@ -43,7 +45,8 @@ def build_province(office):
 
     enrol_demo_totp(head)
     neighbour, _head = services.office_create(**NEIGHBOUR, parent=province, admin={
-        "username": "thawangpha", "email": "thawangpha@example.go.th"}, system="demo")  # fmt: skip
+        "username": "thawangpha", "email": "thawangpha@example.go.th", "first_name": "นางสาวสุดา",
+        "last_name": "คำปัน"}, system="demo")  # fmt: skip
     Office.objects.filter(pk=office.pk).update(parent=province)
     admin = Staff.objects.get(username="admin")
     services.membership_grant(office=province, actor=head, username=admin.username, email=admin.email,

@@ -25,6 +25,7 @@ import hashlib
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -65,9 +66,18 @@ def pages():
 
 
 def page_stamp():
-    """The current version of what public pages show (one indexed read)."""
-    version = PageStamp.objects.filter(pk=1).values_list("version", flat=True).first()
-    return 0 if version is None else version
+    """The current version of what public pages show (one indexed read).
+
+    Asked on every public page: a plain statement, as the traffic record's are, since building the ORM
+    query cost more than reading the row (bench/README.md).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP_SQL)
+        row = cursor.fetchone()
+    return 0 if row is None else row[0]
+
+
+_STAMP_SQL = f"SELECT version FROM {PageStamp._meta.db_table} WHERE id = 1"
 
 
 def pages_changed(**_):
@@ -155,7 +165,8 @@ class KeptPageMiddleware:
         if office is None:
             return self.get_response(request)
         language = _language_of_path(request.path_info)
-        key = _key(request, office, page_stamp(), language)  # read before the page is made: see above
+        request.page_stamp = page_stamp()
+        key = _key(request, office, request.page_stamp, language)  # read before the page is made: see above
         kept = pages().get(key)
         if kept is None or kept["until"] <= timezone.now():
             request.page_cache_key = key  # PageCacheMiddleware keeps the page under it
@@ -192,7 +203,8 @@ class PageCacheMiddleware:
         now = timezone.now()
         key = getattr(request, "page_cache_key", None)
         if key is None:  # KeptPageMiddleware did not look (not in MIDDLEWARE): look here
-            key = _key(request, office, page_stamp())  # read before the page is made: see the module docstring
+            request.page_stamp = page_stamp()
+            key = _key(request, office, request.page_stamp)  # read before the page is made: see the module docstring
             kept = pages().get(key)
             if kept is not None and kept["until"] > now:
                 return _replay(request, kept)
@@ -211,6 +223,17 @@ class PageCacheMiddleware:
                 pages().set(key, kept, timeout=int(seconds) + 1)
             response[HIT_HEADER] = "miss"
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Read the stamp before a public view reads anything, for the parts it keeps (public/fragments.py)."""
+        match = request.resolver_match
+        if (
+            settings.KHAOSAN["FRAGMENT_CACHE"]
+            and not hasattr(request, "page_stamp")
+            and match is not None
+            and match.view_name in CACHED_VIEWS
+        ):
+            request.page_stamp = page_stamp()
 
 
 def _replay(request, kept):

@@ -1,6 +1,7 @@
 """The public website (S-1, S-G.2): thin views over the catalog selectors."""
 
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
@@ -9,6 +10,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -76,8 +78,9 @@ def home(request):
         request,
         "public/home.html",
         {
-            "news": selectors.latest_news(office, limit=6),
-            "announcements": selectors.latest_announcements(office, limit=8),
+            # Callables: read only when the kept home page (public/fragments.py) is made again.
+            "news": lambda: selectors.latest_news(office, limit=6),
+            "announcements": lambda: selectors.latest_announcements(office, limit=8),
             "eservice_topics": Topic.objects.filter(kind=Topic.Kind.ESERVICE, retired_at__isnull=True).select_related(
                 "category"
             ),
@@ -131,18 +134,24 @@ def item(request, pk):
     except selectors.ItemGone as gone:
         return render(request, "public/item_gone.html", {"item": gone.item}, status=410)
     count_item_view(request, item)
-    attachments = list(item.attachments.select_related("blob").order_by("order", "pk"))
     return render(
         request,
         "public/item.html",
-        {
-            "item": item,
-            "topic": item.topic,
-            "category": item.topic.category,
-            "files": [a for a in attachments if not a.is_image],
-            "images": [a for a in attachments if a.is_image],
-        },
-    )
+        # Lazy: read only when the item's kept content (public/fragments.py) is made again.
+        {"item": item, "topic": item.topic, "category": item.topic.category,
+         "attachments": SimpleLazyObject(lambda: ItemFiles.of(item))},
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ItemFiles:
+    files: list
+    images: list
+
+    @classmethod
+    def of(cls, item):
+        attachments = list(item.attachments.select_related("blob").order_by("order", "pk"))
+        return cls([a for a in attachments if not a.is_image], [a for a in attachments if a.is_image])
 
 
 def official_information(request):

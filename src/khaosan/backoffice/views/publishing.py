@@ -103,8 +103,8 @@ def _preview(request, pub_request, data):
         "public/item.html",
         {
             "item": item, "topic": item.topic, "category": item.topic.category, "preview": True,
-            "files": [f for f in files if not f.is_image or item.topic.kind not in {"photo", "news"}],
-            "images": [],
+            "attachments": {"files": [f for f in files if not f.is_image or item.topic.kind not in {"photo", "news"}],
+                            "images": []},
         },
     )  # fmt: skip
 
