@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 
 from khaosan.catalog.models import Attachment, Blob, Category, Item, Topic
 from khaosan.catalog.selectors import public_items, with_list_data
+from khaosan.catalog.storage import blob_size, read_blob
 from khaosan.compliance.models import LinkCheck, OcrText, Reminder, TextLayer
 from khaosan.workflow.redaction import MIN_PAGE_CHARS, PdfUnreadable, page_has_image, pdf_pages, visible_chars
 
@@ -268,10 +269,10 @@ def _judge_file_link(pk, *, run):
 
 
 def judge_file(attachment):
-    """A file is there when its content is on disk with the size recorded at upload."""
+    """A file is there when its content is in the store with the size recorded at upload."""
     blob = attachment.blob
     try:
-        size = blob.path.stat().st_size
+        size = blob_size(blob)
     except FileNotFoundError:
         return _broken(_("ไม่พบไฟล์ “%(name)s” บนเซิร์ฟเวอร์ โปรดอัปโหลดไฟล์ใหม่หรือกู้คืนจากชุดสำรอง")
                        % {"name": attachment.original_name})  # fmt: skip
@@ -539,7 +540,7 @@ def text_layer_of(blob):
     if layer is not None:
         return layer
     try:
-        content = blob.path.read_bytes()
+        content = read_blob(blob)
     except OSError:
         return None  # the link check reports the missing file
     layer, _created = TextLayer.objects.get_or_create(blob=blob, defaults=read_text_layer(content))
@@ -576,7 +577,7 @@ def ocr_scans(*, office, seconds=OCR_RUN_SECONDS):
             skipped += 1
             continue
         try:
-            output = ocr.read_scanned_pages(layer.blob.path.read_bytes(), layer.scanned_pages)
+            output = ocr.read_scanned_pages(read_blob(layer.blob), layer.scanned_pages)
         except Exception as error:  # noqa: BLE001  one unreadable scan must not stop the others
             logger.warning("OCR of %s failed: %s", layer.blob_id, error)
             failed += 1

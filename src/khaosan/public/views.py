@@ -249,7 +249,7 @@ def rendition(request, pk, width):
     if not_modified := get_conditional_response(request, etag=etag):
         return not_modified
     response = blob_response(attachment.blob, filename=f"{attachment.label}-{width}.jpg", inline=True,
-                             path=rendition_file(attachment.blob, width), content_type="image/jpeg")  # fmt: skip
+                             name=rendition_file(attachment.blob, width), content_type="image/jpeg")  # fmt: skip
     response["ETag"] = etag
     patch_cache_control(response, no_cache=True, public=True)
     return response
