@@ -1,25 +1,8 @@
-"""An S3 server for the suite: moto in server mode on 127.0.0.1, started once, a fresh bucket for each test."""
+"""A fresh bucket on the suite's moto server (the `bucket` and `s3` fixtures of tests/conftest.py)."""
 
 import uuid
 
-import pytest
-
 REGION = "us-east-1"
-
-
-@pytest.fixture(scope="session")
-def moto_endpoint():
-    """Start moto's S3 (and friends) in a thread of this process, on a free port of 127.0.0.1 only."""
-    import logging
-
-    from moto.server import ThreadedMotoServer
-
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
 
 
 class Bucket:
@@ -64,15 +47,3 @@ class Bucket:
     def empty(self):
         for key in self.keys():
             self.delete(key)
-
-
-@pytest.fixture
-def bucket(moto_endpoint, settings):
-    """A fresh, empty bucket, not yet in use: call `bucket.use()` to move the files there."""
-    return Bucket(moto_endpoint, settings)
-
-
-@pytest.fixture
-def s3(bucket):
-    """Uploaded files and office images in a fresh bucket for this test."""
-    return bucket.use()
