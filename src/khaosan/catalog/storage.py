@@ -430,3 +430,42 @@ def blob_response(blob, *, filename, inline, name=None, content_type=None):
         # The browser's PDF viewer runs on its own; the document may frame nothing and run no script of ours.
         response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
     return response
+
+
+# Office images (STORAGES["default"]: MEDIA_ROOT, or the bucket's media/ folder) ---------------------------------
+
+MEDIA_TYPES = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
+}  # fmt: skip
+
+
+def media_exists(name):
+    """Whether an office image is stored under `name` (False for a name that leaves the media folder)."""
+    from django.core.exceptions import SuspiciousOperation
+    from django.core.files.storage import default_storage
+
+    if not name or name.endswith("/") or Path(name).suffix.lower() not in MEDIA_TYPES:
+        return False
+    try:
+        return default_storage.exists(name)
+    except SuspiciousOperation:
+        return False
+
+
+def media_response(name):
+    """Stream an office image from STORAGES["default"]; only images, so nothing else stored there is ever sent.
+
+    On disk nginx answers /media/ itself in production; with a bucket this is the way in, the bucket private.
+    """
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse, Http404
+
+    if not media_exists(name):
+        raise Http404
+    try:
+        stream = default_storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(stream, content_type=MEDIA_TYPES[Path(name).suffix.lower()])
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -29,7 +29,6 @@ import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
@@ -41,7 +40,7 @@ from django.utils.translation import gettext as _
 
 from khaosan.catalog.models import Attachment, Blob, Category, Item, Topic
 from khaosan.catalog.selectors import public_items, with_list_data
-from khaosan.catalog.storage import blob_size, read_blob
+from khaosan.catalog.storage import blob_size, media_exists, read_blob
 from khaosan.compliance.models import LinkCheck, OcrText, Reminder, TextLayer
 from khaosan.workflow.redaction import MIN_PAGE_CHARS, PdfUnreadable, page_has_image, pdf_pages, visible_chars
 
@@ -201,10 +200,8 @@ def _judge_own_path(parts, *, item, run):
         found = finders.find(path[len(settings.STATIC_URL) :])
         return _ok() if found else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
     if path.startswith(settings.MEDIA_URL):
-        root = Path(settings.MEDIA_ROOT).resolve()
-        target = (root / path[len(settings.MEDIA_URL) :]).resolve()
-        inside = target == root or root in target.parents
-        return _ok() if inside and target.is_file() else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
+        found = media_exists(path[len(settings.MEDIA_URL) :])
+        return _ok() if found else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
     match = _resolve(path)
     if match is None:
         return _broken(_("ไม่มีหน้านี้ในเว็บไซต์ (404) โปรดแก้ลิงก์ให้ชี้ไปที่หน้าที่มีอยู่"))

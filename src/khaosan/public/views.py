@@ -16,7 +16,7 @@ from khaosan.catalog import search as catalog_search
 from khaosan.catalog import selectors
 from khaosan.catalog.models import Topic
 from khaosan.catalog.services import attachment_count_download
-from khaosan.catalog.storage import blob_response, rendition_file
+from khaosan.catalog.storage import blob_response, media_response, rendition_file
 from khaosan.params import positive_int
 from khaosan.public.sitemaps import sitemaps_for
 from khaosan.public.visits import count_item_view
@@ -236,6 +236,12 @@ def file_download(request, pk, name):
     # Checked again on every request: a withdrawn item's files must stop at once.
     patch_cache_control(response, no_cache=True, private=True)
     return response
+
+
+@require_GET
+def media_file(request, name):
+    """An office image (emblem, map, photo) from STORAGES["default"]: the way in when it is a private bucket."""
+    return media_response(name)
 
 
 @require_GET
