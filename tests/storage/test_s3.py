@@ -237,3 +237,31 @@ def test_the_office_emblem_goes_to_the_bucket_and_is_served_by_khaosan(s3, offic
     assert client.get("/media/office/nothing.png").status_code == 404
     s3.put("media/office/notes.txt", b"not an image")
     assert client.get("/media/office/notes.txt").status_code == 404  # only images leave the media folder
+
+
+def test_the_personal_data_check_and_the_bundle_read_request_files_from_the_bucket(s3, office, people):
+    from khaosan.workflow import services
+    from khaosan.workflow.documents.bundle import memo_part
+    from khaosan.workflow.models import RequestFile
+    from khaosan.workflow.selectors import redaction_report
+    from tests.workflow.test_redaction import make_pdf
+
+    requester = people["requester"]
+    pub_request = services.request_create(office=office, actor=requester, title="ประกาศ")
+    services.request_file_add(pub_request=pub_request, actor=requester,
+                              upload=upload("รายชื่อ.pdf", make_pdf(b"Applicant tel 081-234-5678")))  # fmt: skip
+    memo = services.request_file_add(pub_request=pub_request, actor=requester, upload=upload("บันทึก.pdf", pdf_bytes(2)),
+                                     kind=RequestFile.Kind.MEMO)  # fmt: skip
+    report = redaction_report(pub_request)
+    assert [f.kind for f in report.findings] == ["phone"] and not report.unchecked
+    part = memo_part(memo)
+    assert part.problem == "" and len(part.reader.pages) == 2
+
+
+def test_an_evidence_pack_reads_documents_and_photos_from_the_bucket(s3, office, publish):
+    from khaosan.compliance.evidence import _document
+
+    item = publish(files=[upload("ประกาศ.pdf", pdf_bytes(2)), upload("ภาพ.jpg", jpeg_bytes())])
+    pdf, photo = item.attachments.get(extension="pdf"), item.attachments.get(extension="jpg")
+    assert len(_document(pdf).reader.pages) == 2
+    assert _document(photo).image_url.startswith("data:image/jpeg;base64,")
