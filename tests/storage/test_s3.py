@@ -265,3 +265,12 @@ def test_an_evidence_pack_reads_documents_and_photos_from_the_bucket(s3, office,
     pdf, photo = item.attachments.get(extension="pdf"), item.attachments.get(extension="jpg")
     assert len(_document(pdf).reader.pages) == 2
     assert _document(photo).image_url.startswith("data:image/jpeg;base64,")
+
+
+def test_office_images_on_disk_are_still_not_served_by_django(bucket, office, client, settings):
+    (Path(settings.MEDIA_ROOT) / "office").mkdir(parents=True)
+    (Path(settings.MEDIA_ROOT) / "office" / "emblem.png").write_bytes(png_bytes())
+    assert client.get("/media/office/emblem.png").status_code == 404  # nginx's part in production
+    bucket.use()
+    bucket.put("media/office/emblem.png", png_bytes())
+    assert client.get("/media/office/emblem.png").status_code == 200

@@ -453,14 +453,15 @@ def media_exists(name):
 
 
 def media_response(name):
-    """Stream an office image from STORAGES["default"]; only images, so nothing else stored there is ever sent.
+    """Stream an office image from the bucket; only images, so nothing else stored there is ever sent.
 
-    On disk nginx answers /media/ itself in production; with a bucket this is the way in, the bucket private.
+    With the images on disk Django serves none of them (nginx answers /media/ in production, `static()` in
+    development); with a bucket this is the way in, and the bucket stays private.
     """
     from django.core.files.storage import default_storage
     from django.http import FileResponse, Http404
 
-    if not media_exists(name):
+    if not settings.KHAOSAN.get("S3") or not media_exists(name):
         raise Http404
     try:
         stream = default_storage.open(name, "rb")

@@ -240,7 +240,7 @@ def file_download(request, pk, name):
 
 @require_GET
 def media_file(request, name):
-    """An office image (emblem, map, photo) from STORAGES["default"]: the way in when it is a private bucket."""
+    """An office image (emblem, map, photo) from the private bucket; with the images on disk, nothing (404)."""
     return media_response(name)
 
 
