@@ -283,3 +283,43 @@ def people(office):
         "committee": make_person(office, "arunee", unit_code="procurement", roles=["committee"], first_name="นางอรุณี"),
         "admin": make_person(office, "teerapong", unit_code="it", roles=["administrator"], first_name="นายธีรพงษ์"),
     }  # fmt: skip
+
+
+# Files in an S3-compatible bucket: moto in server mode on 127.0.0.1, started once, a fresh bucket per test.
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint():
+    """Start moto's S3 in a thread of this process, on a free port of 127.0.0.1 only."""
+    import logging
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def bucket(moto_endpoint, settings):
+    """A fresh, empty bucket, not yet in use: `bucket.use()` moves the uploads and office images there."""
+    from tests.storage.bucket import Bucket
+
+    return Bucket(moto_endpoint, settings)
+
+
+@pytest.fixture
+def s3(bucket):
+    """Uploaded files and office images in a fresh bucket for this test (tests/storage/)."""
+    return bucket.use()
+
+
+@pytest.fixture(params=["disk", "s3"])
+def file_store(request):
+    """Run a test twice: files on the disk (the default), then in a bucket."""
+    if request.param == "s3":
+        return request.getfixturevalue("s3")
+    return None

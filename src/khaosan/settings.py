@@ -215,8 +215,29 @@ if DEBUG or TESTING:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collectstatic fills it in production
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", DATA_DIR / "media"))
+# Uploaded files and office images on an S3-compatible object store (MinIO, Ceph, AWS S3) instead of the
+# disk: set the bucket. It must be private; visitors get files through khaosan's views, never from the store.
+# Without the access key and secret, boto3 reads the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+S3_BUCKET = env("KHAOSAN_S3_BUCKET", "")
+S3 = (
+    {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env("KHAOSAN_S3_ENDPOINT_URL", "") or None,
+        "region_name": env("KHAOSAN_S3_REGION", "") or None,
+        "access_key": env("KHAOSAN_S3_ACCESS_KEY", "") or None,
+        "secret_key": env("KHAOSAN_S3_SECRET_KEY", "") or None,
+        # MinIO and Ceph answer at one address for every bucket (path-style); AWS at the bucket's own name.
+        "addressing_style": "path" if env("KHAOSAN_S3_ENDPOINT_URL", "") else None,
+    }
+    if S3_BUCKET
+    else None
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        {"BACKEND": "khaosan.catalog.objectstore.MediaStorage", "OPTIONS": S3}
+        if S3
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -360,6 +381,8 @@ KHAOSAN = {
     "DEFAULT_OFFICE": env("KHAOSAN_DEFAULT_OFFICE", ""),
     # Uploaded files live outside MEDIA_ROOT: they are served only through khaosan's access checks.
     "FILES_ROOT": Path(env("KHAOSAN_FILES_ROOT", DATA_DIR / "files")),
+    # …or in the bucket of KHAOSAN_S3_* (files/ for uploads, media/ for office images), when one is set.
+    "S3": S3,
     # Production: nginx sends the bytes (X-Accel-Redirect) after khaosan checked access and counted the
     # download. Set to the internal location that aliases FILES_ROOT, e.g. "/protected-files/".
     "X_ACCEL_PREFIX": env("KHAOSAN_X_ACCEL_PREFIX", ""),

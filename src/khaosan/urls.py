@@ -28,6 +28,8 @@ urlpatterns = [
 # Office emblems and photos (uploaded item files are never here, see /files/). In production nginx serves
 # /media/ (README); Django's file view is for development only, and `static()` adds nothing without DEBUG.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# With the images in a bucket (KHAOSAN_S3_BUCKET) Django streams them: the bucket stays private.
+urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:name>", public_views.media_file, name="media")]
 urlpatterns += i18n_patterns(path("", include("khaosan.public.urls")), prefix_default_language=False)
 
 handler400 = "khaosan.public.errors.bad_request"

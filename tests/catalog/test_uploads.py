@@ -1,5 +1,6 @@
 """S-2.10: only the seed's types, checked by content; a refused upload leaves nothing behind."""
 
+import hashlib
 import io
 import zipfile
 
@@ -10,6 +11,7 @@ from django.test import override_settings
 from khaosan.catalog.files import inspect_upload
 from khaosan.catalog.models import Attachment, Blob, Item
 from khaosan.catalog.services import attachment_add, item_create
+from khaosan.catalog.storage import blob_store, read_blob, rendition_name
 from tests.conftest import jpeg_bytes, pdf_bytes, topic, upload
 
 
@@ -121,7 +123,7 @@ def test_images_lose_their_exif_and_gps():
 
 
 @pytest.mark.django_db
-def test_a_refused_file_leaves_no_item_and_no_stored_file(office, settings):
+def test_a_refused_file_leaves_no_item_and_no_stored_file(office, file_store):
     with pytest.raises(ValidationError):
         item_create(
             office=office,
@@ -131,29 +133,28 @@ def test_a_refused_file_leaves_no_item_and_no_stored_file(office, settings):
         )
     assert not Item.objects.exists()
     assert not Attachment.objects.exists() and not Blob.objects.exists()
-    files_root = settings.KHAOSAN["FILES_ROOT"]
-    assert not files_root.exists() or not any(p.is_file() for p in files_root.rglob("*"))
+    assert list(blob_store().entries()) == []
 
 
 @pytest.mark.django_db
-def test_same_content_is_stored_once(publish):
+def test_same_content_is_stored_once(publish, file_store):
     content = pdf_bytes()
+    content_sha = hashlib.sha256(content).hexdigest()
     first = publish(title="หนึ่ง", files=[upload("a.pdf", content)])
     second = publish(title="สอง", files=[upload("b.pdf", content)])
     assert Blob.objects.count() == 1
     assert first.attachments.get().blob_id == second.attachments.get().blob_id
-    assert first.attachments.get().blob.path.read_bytes() == content
+    assert read_blob(first.attachments.get().blob) == content
+    assert [e.name for e in blob_store().entries()] == [f"blobs/{content_sha[:2]}/{content_sha[2:4]}/{content_sha}"]
 
 
 @pytest.mark.django_db
-def test_images_get_renditions_and_become_the_cover(publish):
+def test_images_get_renditions_and_become_the_cover(publish, file_store):
     item = publish("activity-photos", "กิจกรรม", files=[upload("p.jpg", jpeg_bytes((2000, 1500)))])
     cover = item.attachments.get()
     assert item.cover == cover
-    from khaosan.catalog.storage import rendition_path
-
     for width in (480, 960, 1600):
-        assert rendition_path(cover.blob.sha256, width).exists()
+        assert blob_store().exists(rendition_name(cover.blob.sha256, width))
 
 
 @pytest.mark.django_db

@@ -37,7 +37,7 @@ def xlsx_bytes(text):
 
 
 def test_a_word_found_only_inside_a_pdf_docx_or_xlsx_finds_its_item_and_names_the_file(
-    publish, office, django_capture_on_commit_callbacks
+    publish, office, django_capture_on_commit_callbacks, file_store
 ):
     files = {
         "plan.pdf": make_pdf((b"Budget Zyxquorbal 2569", None)),

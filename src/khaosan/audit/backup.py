@@ -3,9 +3,9 @@
 One archive (tar.gz) holds:
 
     database.sqlite3 | database.pgdump   a consistent snapshot of the database
-    files/…                               uploaded files (KHAOSAN["FILES_ROOT"]; renditions are left out,
-                                          they are rebuilt on demand)
-    media/…                               office images (MEDIA_ROOT)
+    files/…                               uploaded files (KHAOSAN["FILES_ROOT"], or the bucket's files/
+                                          folder; renditions are left out, they are rebuilt on demand)
+    media/…                               office images (MEDIA_ROOT, or the bucket's media/ folder)
     manifest.json                         version, time, database vendor and migrations, row counts,
                                           the SHA-256 of every other member
 
@@ -18,6 +18,11 @@ SQLite is copied with the online backup API in one step (readers and writers go 
 mode); PostgreSQL with `pg_dump --format=custom` under a snapshot exported from the transaction that
 counts the rows, so counts and dump agree. Archives are written to a temporary name and renamed.
 Encryption and the off-site copy are the operator's part (e.g. `age` or `gpg` then rsync).
+
+With the files in an S3-compatible bucket (KHAOSAN_S3_BUCKET) the archive is the same: the objects are
+downloaded into it, and a restore uploads them again. Objects already in the bucket stay; those that the
+restored database does not name are removed by housekeeping after its grace period (catalog/storage.py).
+An archive made on disk restores into a bucket and the other way round: that is how to move the files.
 """
 
 import hashlib
@@ -202,11 +207,40 @@ class _HashingReader:
 def _add(tar, source, name, checksums):
     with open(source, "rb") as fh:
         stat = os.fstat(fh.fileno())
-        info = tarfile.TarInfo(name)
-        info.size, info.mtime, info.mode = stat.st_size, int(stat.st_mtime), 0o640
-        reader = _HashingReader(fh)
-        tar.addfile(info, reader)
-        checksums[name] = reader.sha.hexdigest()
+        _add_stream(tar, fh, name, stat.st_size, stat.st_mtime, checksums)
+
+
+def _add_stream(tar, fh, name, size, mtime, checksums):
+    info = tarfile.TarInfo(name)
+    info.size, info.mtime, info.mode = size, int(mtime), 0o640
+    reader = _HashingReader(fh)
+    tar.addfile(info, reader)
+    checksums[name] = reader.sha.hexdigest()
+
+
+def _object_stores():
+    """Return {archive folder: ObjectStore} when the files are in a bucket, else None (they are on disk)."""
+    options = settings.KHAOSAN.get("S3")
+    if not options:
+        return None
+    from khaosan.catalog.objectstore import MEDIA_LOCATION, ObjectStore
+    from khaosan.catalog.storage import blob_store
+
+    return {FILES: blob_store(), MEDIA: ObjectStore(options, location=MEDIA_LOCATION)}
+
+
+def _add_objects(tar, prefix, store, checksums):
+    """Download every object of `store` worth keeping into the archive under `prefix`/, in key order."""
+    for entry in store.entries():
+        parts = entry.name.split("/")
+        if parts[0] in SKIPPED_DIRS or parts[-1].startswith(SKIPPED_PREFIXES):
+            continue
+        try:
+            stream = store.open(entry.name)
+        except FileNotFoundError:  # removed since the listing: an orphan, or a file the snapshot does not name
+            continue
+        with stream:
+            _add_stream(tar, stream, f"{prefix}/{entry.name}", entry.size, entry.modified_at.timestamp(), checksums)
 
 
 def _walk(root):
@@ -245,9 +279,14 @@ def backup_create(*, path, actor=None, system="backup"):
             os.chmod(partial, 0o600)  # the archive holds personal data (PDPA) and the traffic log
             with tarfile.open(fileobj=raw, mode="w:gz", compresslevel=6) as tar:
                 _add(tar, database_file, DATABASE[vendor], checksums)
-                for prefix, root in ((FILES, settings.KHAOSAN["FILES_ROOT"]), (MEDIA, settings.MEDIA_ROOT)):
-                    for source, name in _walk(root):
-                        _add(tar, source, f"{prefix}/{name}", checksums)
+                stores = _object_stores()
+                if stores:
+                    for prefix, store in stores.items():
+                        _add_objects(tar, prefix, store, checksums)
+                else:
+                    for prefix, root in ((FILES, settings.KHAOSAN["FILES_ROOT"]), (MEDIA, settings.MEDIA_ROOT)):
+                        for source, name in _walk(root):
+                            _add(tar, source, f"{prefix}/{name}", checksums)
                 from khaosan.catalog.models import blob_path
 
                 missing = [sha for sha in blobs if f"{FILES}/{blob_path(sha).as_posix()}" not in checksums]
@@ -487,6 +526,13 @@ def _swap_in(new_root, root, stamp):
     return set_aside
 
 
+def _upload(folder, store):
+    """Put every file under `folder` into the bucket `store` under the same name (objects there are replaced)."""
+    for path, name in _walk(folder):
+        with open(path, "rb") as fh:
+            store.write(name, fh)
+
+
 def backup_restore(*, path, force=False, actor_username=None, system="restore"):
     """Rebuild this installation from an archive: check it, restore database, files and media, migrate.
 
@@ -514,12 +560,18 @@ def backup_restore(*, path, force=False, actor_username=None, system="restore"):
         else:
             _restore_postgres(check.database_file, workdir)
         stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
-        set_aside = [
-            p for p in (
-                _swap_in(workdir / FILES, files_root, stamp),
-                _swap_in(workdir / MEDIA, settings.MEDIA_ROOT, stamp),
-            ) if p
-        ]  # fmt: skip
+        stores = _object_stores()
+        if stores:
+            for prefix, store in stores.items():
+                _upload(workdir / prefix, store)
+            set_aside = []
+        else:
+            set_aside = [
+                p for p in (
+                    _swap_in(workdir / FILES, files_root, stamp),
+                    _swap_in(workdir / MEDIA, settings.MEDIA_ROOT, stamp),
+                ) if p
+            ]  # fmt: skip
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     connections.close_all()

@@ -49,7 +49,9 @@ def blob_text_of(blob):
     if existing is not None or blob.kind not in READABLE_KINDS:
         return existing
     try:
-        content = blob.path.read_bytes()
+        from khaosan.catalog.storage import read_blob
+
+        content = read_blob(blob)
     except OSError as error:
         status, text, detail = BlobText.Status.UNREADABLE, "", f"file missing: {error.strerror}"
     else:

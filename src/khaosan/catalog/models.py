@@ -341,6 +341,7 @@ class Blob(models.Model):
 
     @property
     def path(self):
+        """The file on disk, for the disk store only: read through catalog/storage (read_blob, local_copy)."""
         return settings.KHAOSAN["FILES_ROOT"] / self.relative_path
 
     @property

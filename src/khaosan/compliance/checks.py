@@ -29,7 +29,6 @@ import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
@@ -41,6 +40,7 @@ from django.utils.translation import gettext as _
 
 from khaosan.catalog.models import Attachment, Blob, Category, Item, Topic
 from khaosan.catalog.selectors import public_items, with_list_data
+from khaosan.catalog.storage import blob_size, media_exists, read_blob
 from khaosan.compliance.models import LinkCheck, OcrText, Reminder, TextLayer
 from khaosan.workflow.redaction import MIN_PAGE_CHARS, PdfUnreadable, page_has_image, pdf_pages, visible_chars
 
@@ -200,10 +200,8 @@ def _judge_own_path(parts, *, item, run):
         found = finders.find(path[len(settings.STATIC_URL) :])
         return _ok() if found else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
     if path.startswith(settings.MEDIA_URL):
-        root = Path(settings.MEDIA_ROOT).resolve()
-        target = (root / path[len(settings.MEDIA_URL) :]).resolve()
-        inside = target == root or root in target.parents
-        return _ok() if inside and target.is_file() else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
+        found = media_exists(path[len(settings.MEDIA_URL) :])
+        return _ok() if found else _broken(_("ไม่พบไฟล์นี้บนเว็บไซต์ โปรดแก้ลิงก์"))
     match = _resolve(path)
     if match is None:
         return _broken(_("ไม่มีหน้านี้ในเว็บไซต์ (404) โปรดแก้ลิงก์ให้ชี้ไปที่หน้าที่มีอยู่"))
@@ -268,10 +266,10 @@ def _judge_file_link(pk, *, run):
 
 
 def judge_file(attachment):
-    """A file is there when its content is on disk with the size recorded at upload."""
+    """A file is there when its content is in the store with the size recorded at upload."""
     blob = attachment.blob
     try:
-        size = blob.path.stat().st_size
+        size = blob_size(blob)
     except FileNotFoundError:
         return _broken(_("ไม่พบไฟล์ “%(name)s” บนเซิร์ฟเวอร์ โปรดอัปโหลดไฟล์ใหม่หรือกู้คืนจากชุดสำรอง")
                        % {"name": attachment.original_name})  # fmt: skip
@@ -539,7 +537,7 @@ def text_layer_of(blob):
     if layer is not None:
         return layer
     try:
-        content = blob.path.read_bytes()
+        content = read_blob(blob)
     except OSError:
         return None  # the link check reports the missing file
     layer, _created = TextLayer.objects.get_or_create(blob=blob, defaults=read_text_layer(content))
@@ -576,7 +574,7 @@ def ocr_scans(*, office, seconds=OCR_RUN_SECONDS):
             skipped += 1
             continue
         try:
-            output = ocr.read_scanned_pages(layer.blob.path.read_bytes(), layer.scanned_pages)
+            output = ocr.read_scanned_pages(read_blob(layer.blob), layer.scanned_pages)
         except Exception as error:  # noqa: BLE001  one unreadable scan must not stop the others
             logger.warning("OCR of %s failed: %s", layer.blob_id, error)
             failed += 1

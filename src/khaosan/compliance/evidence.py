@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 
 from khaosan.catalog.files import type_label
 from khaosan.catalog.models import Attachment, Item
+from khaosan.catalog.storage import read_blob
 from khaosan.compliance.ita import ita_year
 from khaosan.documents.pdf import document_html
 from khaosan.thai.dates import thai_date, thai_datetime
@@ -205,7 +206,7 @@ def _document(attachment):
     if attachment.extension.lower() != "pdf":
         return Document(attachment)
     try:
-        reader = PdfReader(str(attachment.blob.path))
+        reader = PdfReader(io.BytesIO(read_blob(attachment.blob)))
         if reader.is_encrypted and not reader.decrypt(""):
             return Document(attachment, problem="ไฟล์ถูกเข้ารหัส")
         len(reader.pages)  # reads the page tree: a broken file fails here, not in the middle of the merge
@@ -220,10 +221,10 @@ PHOTO_WIDTH = 960  # the rendition the public site shows; enough for an A4 page 
 def _image(attachment):
     import base64
 
-    from khaosan.catalog.storage import rendition_file
+    from khaosan.catalog.storage import rendition_bytes
 
     try:
-        data = rendition_file(attachment.blob, PHOTO_WIDTH).read_bytes()
+        data = rendition_bytes(attachment.blob, PHOTO_WIDTH)
     except Exception as error:  # noqa: BLE001  a photo that cannot be read is listed, not bound
         return Document(attachment, problem=f"อ่านไฟล์ไม่ได้ ({type(error).__name__})")
     return Document(attachment, image_url="data:image/jpeg;base64," + base64.b64encode(data).decode())

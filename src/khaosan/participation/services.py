@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from khaosan.audit.models import AuditCode
 from khaosan.audit.services import record
 from khaosan.catalog.files import inspect_upload
-from khaosan.catalog.storage import atomic_with_files, store_blob
+from khaosan.catalog.storage import atomic_with_files, blob_files_delete, store_blob
 from khaosan.errors import NotAllowed
 from khaosan.org.models import Staff
 from khaosan.org.roles import Role, members
@@ -722,17 +722,14 @@ def _blob_unused(blob):
 
 
 def _erase_files(complaint):
-    """Remove a complaint's files; their content goes from disk when no item or request holds the same bytes."""
-    from khaosan.catalog.storage import rendition_path
-
+    """Remove a complaint's files; their content leaves the store when no item or request holds the same bytes."""
     blobs = [f.blob for f in complaint.files.select_related("blob")]
     removed = complaint.files.all().delete()[0]
     for blob in blobs:
         if not _blob_unused(blob):
             continue
-        paths = [blob.path, *(rendition_path(blob.sha256, w) for w in settings.KHAOSAN["RENDITION_WIDTHS"])]
+        blob_files_delete(blob)
         blob.delete()
-        transaction.on_commit(lambda paths=paths: [p.unlink(missing_ok=True) for p in paths])
     return removed
 
 

@@ -18,7 +18,7 @@ from khaosan.catalog import search as catalog_search
 from khaosan.catalog import selectors
 from khaosan.catalog.models import Topic
 from khaosan.catalog.services import attachment_count_download
-from khaosan.catalog.storage import blob_response, rendition_file
+from khaosan.catalog.storage import blob_response, media_response, rendition_file
 from khaosan.params import positive_int
 from khaosan.public.sitemaps import sitemaps_for
 from khaosan.public.visits import count_item_view
@@ -248,6 +248,12 @@ def file_download(request, pk, name):
 
 
 @require_GET
+def media_file(request, name):
+    """An office image (emblem, map, photo) from the private bucket; with the images on disk, nothing (404)."""
+    return media_response(name)
+
+
+@require_GET
 def rendition(request, pk, width):
     if width not in settings.KHAOSAN["RENDITION_WIDTHS"]:
         raise Http404
@@ -258,7 +264,7 @@ def rendition(request, pk, width):
     if not_modified := get_conditional_response(request, etag=etag):
         return not_modified
     response = blob_response(attachment.blob, filename=f"{attachment.label}-{width}.jpg", inline=True,
-                             path=rendition_file(attachment.blob, width), content_type="image/jpeg")  # fmt: skip
+                             name=rendition_file(attachment.blob, width), content_type="image/jpeg")  # fmt: skip
     response["ETag"] = etag
     patch_cache_control(response, no_cache=True, public=True)
     return response

@@ -27,7 +27,7 @@ import re
 import time
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -129,7 +129,7 @@ def is_valid_thai_id(digits: str) -> bool:
 def scan(
     *,
     texts: Iterable[tuple[str, str]] = (),
-    files: Iterable[tuple[str, str, bytes | Path]] = (),
+    files: Iterable[tuple[str, str, bytes | Path | Callable[[], bytes]]] = (),
     allowed: Iterable[str] = (),
 ) -> RedactionReport:
     """Check the item's texts (plain or HTML) and files; `allowed` holds the office's public contacts."""
@@ -456,8 +456,11 @@ def file_segments(name: str, kind: str, data: bytes | Path) -> Iterator[tuple[st
     return _file_segments(name, kind, data)
 
 
-def _file_segments(name: str, kind: str, data: bytes | Path) -> Iterator[tuple[str, str]]:
-    """Read a file lazily (inside `_scan_source`, so reading errors become notes) by its upload kind."""
+def _file_segments(name: str, kind: str, data: bytes | Path | Callable[[], bytes]) -> Iterator[tuple[str, str]]:
+    """Read a file lazily (inside `_scan_source`, so reading errors become notes) by its upload kind.
+
+    `data` is the bytes, a path, or a function that reads them from the store (catalog/storage.read_blob).
+    """
     kind = kind.lower().lstrip(".")
     kind = {"jpeg": "jpg"}.get(kind, kind)
     if kind in {"jpg", "png"}:
@@ -469,7 +472,7 @@ def _file_segments(name: str, kind: str, data: bytes | Path) -> Iterator[tuple[s
     readers = {"pdf": _pdf_segments, "docx": _docx_segments, "xlsx": _xlsx_segments}
     if kind not in readers:
         raise _CannotCheck(REASON_UNKNOWN_KIND)
-    content = data.read_bytes() if isinstance(data, Path) else data
+    content = data() if callable(data) else data.read_bytes() if isinstance(data, Path) else data
     yield from readers[kind](f"ไฟล์ {name}", content)
 
 

@@ -1,10 +1,13 @@
 """Reads of the workflow. Every back-office read is scoped to the person's office, and unit where it must be."""
 
+import functools
+
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from khaosan.catalog.storage import read_blob
 from khaosan.org.roles import Role, acting_roles, has_role
 from khaosan.params import positive_int
 from khaosan.workflow.models import Notification, PublicationRequest, State
@@ -106,7 +109,7 @@ def redaction_report(pub_request, *, title=None, summary=None, body=None):
         (_("เนื้อหา"), pub_request.body if body is None else body),
     ]
     content_files = pub_request.content_files
-    files = [(f.original_name, f.extension, f.blob.path) for f in content_files]
+    files = [(f.original_name, f.extension, functools.partial(read_blob, f.blob)) for f in content_files]
     allowed = pub_request.office.public_contacts()
     fingerprint = repr((texts, [(f.original_name, f.blob_id) for f in content_files], sorted(allowed)))
     key = "redaction:v2:" + hashlib.sha256(fingerprint.encode()).hexdigest()

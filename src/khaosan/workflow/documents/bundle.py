@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from khaosan.catalog.files import type_label
+from khaosan.catalog.storage import local_copy, read_blob
 from khaosan.documents.page import A4_OFFICIAL
 from khaosan.documents.pdf import document_html
 from khaosan.thai.dates import fiscal_year_bounds, thai_date, thai_datetime
@@ -95,18 +96,18 @@ class BundleEntry:
 def memo_part(request_file):
     from pypdf import PdfReader
 
-    path = request_file.blob.path
     extension = request_file.extension.lower()
     try:
+        content = read_blob(request_file.blob)
         if extension == "pdf":
-            reader = PdfReader(str(path))
+            reader = PdfReader(io.BytesIO(content))
             if reader.is_encrypted and not reader.decrypt(""):
                 return MemoPart(request_file, problem="ไฟล์ถูกเข้ารหัส")
             len(reader.pages)  # reads the page tree: a broken file fails here, not in the middle of the merge
             return MemoPart(request_file, reader=reader)
         mime = MEMO_IMAGE_MIME.get("jpg" if extension == "jpeg" else extension)
         if mime:
-            encoded = base64.b64encode(path.read_bytes()).decode()
+            encoded = base64.b64encode(content).decode()
             return MemoPart(request_file, image_url=f"data:{mime};base64,{encoded}")
         return MemoPart(request_file, problem=f"ไฟล์ {type_label(extension)} รวมในชุด PDF ไม่ได้")
     except Exception as error:  # noqa: BLE001  one unreadable memo must not stop the year's bundle
@@ -299,7 +300,8 @@ def forms_bundle_zip(office, fiscal_year, *, renderer=None, generated_at=None):
             memos = [f for f in pub_request.files.all() if f.kind == RequestFile.Kind.MEMO]
             for number, memo in enumerate(memos, start=1):
                 memo_name = f"{name}-memo-{number}.{memo.extension.lower()}"
-                archive.write(memo.blob.path, memo_name)
+                with local_copy(memo.blob) as path:
+                    archive.write(path, memo_name)
                 memo_names.append(memo_name)
             requester, approver, publisher = form.signatures
             rows.append([
