@@ -24,6 +24,7 @@ Targets printed beside the figures: every back-office list p95 < 200 ms, houseke
 
     .venv/bin/python bench/province_scale.py --offices 3 --items 300                 # while developing
     .venv/bin/python bench/province_scale.py [--offices 50] [--items 5000] [--rounds 20] [--keep /tmp/province]
+    nice .venv/bin/python bench/province_scale.py --keep /tmp/province --build-only   # build now, measure when quiet
     .venv/bin/python bench/province_scale.py --database-url postgres://khaosan@/khaosan?host=/run/postgresql
 """
 
@@ -409,6 +410,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--keep", help="reuse (or keep) this folder: the database cluster and the data folder")
     parser.add_argument("--database-url", help="use this (empty) PostgreSQL database instead of starting one")
+    parser.add_argument("--build-only", action="store_true", help="build the data set (with --keep) and stop")
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="khaosan-province-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -426,6 +428,8 @@ def main():
             print(f"building {args.offices} offices x {args.items} items in {folder} …", flush=True)
             build(args.offices, args.items, log=lambda line: print(line, flush=True))
             built.write_text(f"{args.offices} x {args.items}\n")
+        if args.build_only:
+            return
         if not (folder / "data" / "static" / "staticfiles.json").exists():
             from django.core.management import call_command
 
