@@ -253,32 +253,78 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
+# Caches. One app server: each alias in memory (or files) on this machine. Several app servers behind one name
+# (README, "Several app servers"): KHAOSAN_REDIS_URL names one Redis that all of them share, e.g.
+# unix:///run/redis/redis-server.sock?db=0 or redis://10.0.0.5:6379/0, and the aliases whose entries every
+# server must see live there, each under its own key prefix. khaosan.sharedcache explains why a Redis outage
+# is a cache miss there, never an error page.
+REDIS_URL = env("KHAOSAN_REDIS_URL", "")
+
+
+def redis_cache(alias, url):
+    """Return the settings of cache `alias` in the Redis at `url`, under its own key prefix."""
+    return {
+        "BACKEND": "khaosan.sharedcache.ForgivingRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": f"khaosan:{alias}",
+        # Short socket timeouts: an unreachable Redis over TCP must cost a page a fraction of a second, once
+        # (the backend then leaves it alone for RETRY_SECONDS), not the kernel's minutes.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "RETRY_SECONDS": 5},
+    }
+
+
+def _shared_cache(alias, alone):
+    """Return the Redis cache of `alias` when several servers share one, else `alone` (this machine only)."""
+    return redis_cache(alias, REDIS_URL) if REDIS_URL else alone
+
+
+# The aliases every app server must see alike (tests/test_redis_cache.py points them at one Redis).
+SHARED_CACHES = ("default", "pages", "participation")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "khaosan",
-    },
-    # Kept public pages (public/pagecache.py): each worker its own, checked against the shared PageStamp.
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "khaosan-pages",
-        "OPTIONS": {"MAX_ENTRIES": 3000},
-    },
+    # Shared: the office-version token (org/middleware.py: a changed office reaches every server at once),
+    # the footer's visit figures, the ITA request-form PDFs (Chromium once per version, not once per server),
+    # the redaction reports of the publish screen, and the session copies of cached_db (below).
+    "default": _shared_cache(
+        "default", {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "khaosan"}
+    ),
+    # Kept public pages (public/pagecache.py), checked against the shared PageStamp on every request: a page
+    # kept in a per-process cache is still never stale, but each worker of each server would make it again.
+    # Shared, a page is made once for all of them. Their size is bounded by Redis's maxmemory (README).
+    "pages": _shared_cache(
+        "pages",
+        {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "khaosan-pages",
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
+    ),
     # Rate limits and challenges of the public forms (participation/ratelimit.py). They count per client
     # address, so every gunicorn worker must see the same counts: a per-process memory cache would give each
     # worker its own (three workers, three times the limit). Files in the data folder are shared by the
-    # workers of one machine with no other service; several machines behind one name need a shared cache
-    # (Django's DatabaseCache, or Redis) under this alias.
-    "participation": (
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "khaosan-participation"}
-        if TESTING
-        else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": DATA_DIR / "cache" / "participation",
-            "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
+    # workers of one machine; several machines share Redis.
+    "participation": _shared_cache(
+        "participation",
+        (
+            {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "khaosan-participation"}
+            if TESTING
+            else {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": DATA_DIR / "cache" / "participation",
+                "OPTIONS": {"MAX_ENTRIES": 20000},
+            }
+        ),
     ),
+    # Always per process, even beside Redis: model instances with their prefetched rows (window_cached's
+    # public lists, the office of a host). Their keys carry a state read from the database or the shared
+    # cache, so no server shows a stale one; kept here, they cost no network and no unpickling of big object
+    # graphs on every page, and one release never has to unpickle another's model classes.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "khaosan-local"},
 }
+# Sessions stay in the database, which every app server shares (Django's default engine, unchanged); beside
+# Redis they are read through a copy in the "default" cache (cached_db), so a Redis flush or outage signs
+# nobody out. Sign-in lockouts (django-axes) are database rows too, shared the same way.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # E-mail: console by default, SMTP when EMAIL_HOST is given.
 EMAIL_HOST = env("EMAIL_HOST", "")
