@@ -10,7 +10,8 @@ from django.test import TestCase
 from django.test.utils import override_settings
 
 from tests.conftest import SERVER_ZONE, suite_now
-from tests.isolation.world import build_world
+from tests.isolation.helpers import FakeRenderer
+from tests.isolation.world import B_HOST, build_world
 
 
 @pytest.fixture(scope="package")
@@ -32,9 +33,10 @@ def world(django_db_setup, django_db_blocker, world_files):
         atomic.__enter__()
         try:
             now = suite_now()
-            with time_machine.travel(now.astimezone(SERVER_ZONE), tick=True):
+            # Built half an hour before the moment every test starts at: what is made "now" is in the past then.
+            with time_machine.travel((now - dt.timedelta(minutes=30)).astimezone(SERVER_ZONE), tick=True):
                 with TestCase.captureOnCommitCallbacks(execute=True):
-                    built = build_world(now - dt.timedelta(minutes=1))
+                    built = build_world(now)
             yield built
         finally:
             transaction.set_rollback(True)
@@ -42,7 +44,42 @@ def world(django_db_setup, django_db_blocker, world_files):
 
 
 @pytest.fixture(autouse=True)
-def _world_files(_isolated_files, settings, world_files):
-    """The world's files stay where it stored them, whatever folder the suite gives each test."""
+def _world_files(_isolated_files, settings, world_files, monkeypatch):
+    """The world's files stay where it stored them, whatever folder the suite gives each test; both hosts are
+    allowed; documents are drawn by a stand-in for Chromium that keeps the HTML's office tokens (helpers.py)."""
     settings.KHAOSAN = {**settings.KHAOSAN, "FILES_ROOT": world_files / "files"}
     settings.MEDIA_ROOT = world_files / "media"
+    settings.ALLOWED_HOSTS = ["testserver", B_HOST]
+    monkeypatch.setattr("khaosan.documents.pdf.PdfRenderer", FakeRenderer)
+
+
+@pytest.fixture(scope="package")
+def signed_in(world, django_db_blocker):
+    """A test client per person of both offices, signed in with the second factor (sessions live in the world)."""
+    from django.test import Client
+
+    from tests.backoffice.conftest import verified_client
+
+    clients = {}
+    with django_db_blocker.unblock(), time_machine.travel(suite_now().astimezone(SERVER_ZONE), tick=True):
+        for side in (world.a, world.b):
+            for role, person in side.people.items():
+                clients[side.office.slug, role] = verified_client(Client(), person)
+    return clients
+
+
+@pytest.fixture(scope="package")
+def operator(world, django_db_blocker):
+    """A platform operator (no office) with a second factor, signed in."""
+    import io
+
+    from django.core.management import call_command
+    from django.test import Client
+
+    from khaosan.org.models import Staff
+    from tests.backoffice.conftest import verified_client
+
+    with django_db_blocker.unblock(), time_machine.travel(suite_now().astimezone(SERVER_ZONE), tick=True):
+        call_command("create_operator", username="platform", email="ops@example.go.th", stdout=io.StringIO(),
+                     stderr=io.StringIO())  # fmt: skip
+        return verified_client(Client(), Staff.objects.get(username="platform"))

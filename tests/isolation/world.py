@@ -146,14 +146,14 @@ def build_side(office, prefix, clock_now):
     topic = Topic.objects.get
 
     def pdf(label):
-        return upload(f"{label}-{token}.pdf", _pdf(f"file {token}"))
+        return upload(f"{label}.pdf", _pdf(f"file {token}"))  # the token in the content, not in the URL
 
     # --- The catalog: published with a PDF and an image, in several topics; scheduled, expired, withdrawn, draft.
     hour = dt.timedelta(hours=1)
     o["item"] = item_create(
         office=office, topic=topic(code="general-news"), title=f"ข่าว {marker}", summary=f"สรุป {marker}",
         body=f"<p>เนื้อหา {marker}</p>", status=Item.Status.PUBLISHED, publish_at=clock_now - hour,
-        files=[pdf("ประกาศ"), upload(f"ภาพ-{token}.jpg", _jpeg(seed))],
+        files=[pdf("ประกาศ"), upload("ภาพ.jpg", _jpeg(seed))],
     )  # fmt: skip
     o["pdf"] = o["item"].attachments.get(extension="pdf")
     o["image"] = o["item"].attachments.exclude(extension="pdf").get()
