@@ -10,7 +10,7 @@ from django.test import TestCase
 from django.test.utils import override_settings
 
 from tests.conftest import SERVER_ZONE, suite_now
-from tests.isolation.helpers import FakeRenderer
+from tests.isolation.helpers import Chromium, SharedRenderer
 from tests.isolation.world import B_HOST, build_world
 
 
@@ -43,14 +43,20 @@ def world(django_db_setup, django_db_blocker, world_files):
             atomic.__exit__(None, None, None)
 
 
+@pytest.fixture(scope="package", autouse=True)
+def _one_chromium():
+    yield
+    Chromium.close()
+
+
 @pytest.fixture(autouse=True)
 def _world_files(_isolated_files, settings, world_files, monkeypatch):
     """The world's files stay where it stored them, whatever folder the suite gives each test; both hosts are
-    allowed; documents are drawn by a stand-in for Chromium that keeps the HTML's office tokens (helpers.py)."""
+    allowed; documents are drawn by one shared Chromium (helpers.py)."""
     settings.KHAOSAN = {**settings.KHAOSAN, "FILES_ROOT": world_files / "files"}
     settings.MEDIA_ROOT = world_files / "media"
     settings.ALLOWED_HOSTS = ["testserver", B_HOST]
-    monkeypatch.setattr("khaosan.documents.pdf.PdfRenderer", FakeRenderer)
+    monkeypatch.setattr("khaosan.documents.pdf.PdfRenderer", SharedRenderer)
 
 
 @pytest.fixture(scope="package")

@@ -172,7 +172,7 @@ TABLE = {
                                         post=GP, get=False),  # fmt: skip
     "backoffice:request-form": R("bo-object", kwargs=_request("request_submitted", fmt="docx")),
     "backoffice:register": R("bo-scoped"),
-    "backoffice:forms-bundle": R("bo-scoped", query=lambda s: "fy=2569&format=zip"),
+    "backoffice:forms-bundle": R("bo-scoped", query=lambda s: "fy=2569&format=zip"),  # PDFs inside: Chromium
     "backoffice:ita": R("bo-scoped"),
     "backoffice:ita-pack": R("bo-scoped", kwargs=lambda s: {"fy": 2569, "fmt": "zip"}),
     "backoffice:ita-item-pack": R("bo-object", kwargs=_o("published_item")),
