@@ -54,6 +54,8 @@ class R:
     control_status: int = 200  # public-object: what A's host answers
     path: Any = None  # side -> URL, for routes without a name
     marks: Any = None  # side -> the strings that show the side's records here (default: its token)
+    roles: tuple = ()  # bo-*: the roles of B that try it (default: every role); documents drawn by Chromium
+    # or matplotlib are tried by the roles that read the whole office, the others are refused at the door
     note: str = ""
 
 
@@ -86,6 +88,8 @@ def _generic_post(s):
 
 
 GP = _generic_post
+READERS = "admin", "committee", "webmaster", "requester"
+DRAWN = ("admin", "requester")  # a Chromium render each: the administrator reads all, the requester is refused
 
 TABLE = {
     # ---------------------------------------------------------------------------------------- infrastructure
@@ -172,9 +176,9 @@ TABLE = {
                                         post=GP, get=False),  # fmt: skip
     "backoffice:request-form": R("bo-object", kwargs=_request("request_submitted", fmt="docx")),
     "backoffice:register": R("bo-scoped"),
-    "backoffice:forms-bundle": R("bo-scoped", query=lambda s: "fy=2569&format=zip"),  # PDFs inside: Chromium
+    "backoffice:forms-bundle": R("bo-scoped", query=lambda s: "fy=2569&format=zip", roles=DRAWN),
     "backoffice:ita": R("bo-scoped"),
-    "backoffice:ita-pack": R("bo-scoped", kwargs=lambda s: {"fy": 2569, "fmt": "zip"}),
+    "backoffice:ita-pack": R("bo-scoped", kwargs=lambda s: {"fy": 2569, "fmt": "zip"}, roles=DRAWN),
     "backoffice:ita-item-pack": R("bo-object", kwargs=_o("published_item")),
     "backoffice:inbox": R("bo-scoped"),
     "backoffice:notification": R("bo-object", kwargs=_o("notification"), control="requester"),
@@ -238,7 +242,8 @@ TABLE = {
     "backoffice:reports:performance": R("bo-scoped", kwargs=lambda s: {"period": "2569-q2"}),
     "backoffice:reports:performance-acknowledge": R("bo-scoped", kwargs=lambda s: {"period": "2569-q2"}, post=GP,
                                                     get=False),  # fmt: skip
-    "backoffice:reports:performance-document": R("bo-scoped", kwargs=lambda s: {"period": "2569-q2", "fmt": "docx"}),
+    "backoffice:reports:performance-document": R("bo-scoped", kwargs=lambda s: {"period": "2569-q2", "fmt": "docx"},
+                                                 roles=READERS),  # fmt: skip
     "backoffice:reports:trainings": R("bo-scoped"),
     "backoffice:reports:my-trainings": R("bo-scoped"),
     "backoffice:reports:training-new": R("bo-scoped"),
@@ -256,7 +261,7 @@ TABLE = {
     "backoffice:participation:handler-remove": R("bo-object", kwargs=_o("handler"), post=GP, get=False),
     "backoffice:participation:summaries": R("bo-scoped"),
     "backoffice:participation:satisfaction": R("bo-scoped"),
-    "backoffice:participation:satisfaction-chart": R("bo-scoped"),
+    "backoffice:participation:satisfaction-chart": R("bo-scoped", roles=READERS),
     "backoffice:participation:file": R("bo-object", kwargs=lambda s: {"pk": s.obj["complaint"].pk,
                                                                       "file_id": s.obj["complaint_file"].pk}),
     "backoffice:participation:case": R("bo-object", kwargs=lambda s: {"kind": "complaint", "pk": s.obj["complaint"].pk}),
