@@ -15,6 +15,9 @@ def backoffice(request):
     from khaosan.catalog.checks import virus_scanner_configured
 
     return {
+        # The person's own office, not the host's: one deployment may host several offices, and a person of one
+        # may reach the back-office under another's host name; every screen is scoped by `request.user.office`.
+        "office": request.user.office or getattr(request, "office", None),
         "my_roles": roles,
         "role_labels": [Role(r).label for r in sorted(roles)],
         "is_webmaster": Role.WEBMASTER in roles,
