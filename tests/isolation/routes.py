@@ -95,12 +95,22 @@ TABLE = {
     # ---------------------------------------------------------------------------------------- infrastructure
     "healthz": R("infra"),
     "robots": R("infra"),
-    "^media/(?P<path>.*)$": R("infra", path=lambda s: "/media/none.png", note="development only (DEBUG): office emblems and photos, no records"),
+    "^media/(?P<path>.*)$": R(
+        "infra",
+        path=lambda s: "/media/none.png",
+        note="development only (DEBUG): office emblems and photos, no records",
+    ),
     "admin/login/": R("infra", path=lambda s: "/admin/login/", note="redirects to the back-office sign-in"),
     # ----------------------------------------------------------------------------------------------- public
     "sitemap-xml": R("public-list"),
-    "sitemap-section": R("public-list", kwargs=lambda s: {"section": "items"}, shows=True, marks=lambda s: [
-        f"{s.obj[name].get_absolute_url()}</loc>" for name in ("item", "announcement", "published_item")]),
+    "sitemap-section": R(
+        "public-list",
+        kwargs=lambda s: {"section": "items"},
+        shows=True,
+        marks=lambda s: [
+            f"{s.obj[name].get_absolute_url()}</loc>" for name in ("item", "announcement", "published_item")
+        ],
+    ),
     "rendition": R("public-object", kwargs=lambda s: {"pk": s.obj["image"].pk, "width": 480}),
     "file": R("public-object", kwargs=lambda s: {"pk": s.obj["pdf"].pk, "name": s.obj["pdf"].original_name}),
     "feed-news": R("public-list", shows=True),
@@ -132,9 +142,15 @@ TABLE = {
     "public:participation:faq": R("public-list", shows=True),
     "public:participation:status": R("public-list", note="A's tracking code under B's host: test_public.py"),
     "public:participation:satisfaction": R("public-list"),
-    "opendata:action": R("public-list", kwargs=lambda s: {"name": "package_search"}, query=lambda s: f"q={s.marker.split('-')[0]}",
-                         shows=True),  # fmt: skip
-    "api/action/<slug:name>": R("public-list", path=lambda s: f"/api/action/package_search?q={s.marker.split('-')[0]}", shows=True),
+    "opendata:action": R(
+        "public-list",
+        kwargs=lambda s: {"name": "package_search"},
+        query=lambda s: f"q={s.marker.split('-')[0]}",
+        shows=True,
+    ),  # fmt: skip
+    "api/action/<slug:name>": R(
+        "public-list", path=lambda s: f"/api/action/package_search?q={s.marker.split('-')[0]}", shows=True
+    ),
     "opendata:help": R("public-list", kwargs=lambda s: {"name": "package_show"}),
     "opendata:jsonld": R("public-list", shows=True),
     "opendata:turtle": R("public-list", shows=True),
@@ -159,8 +175,9 @@ TABLE = {
     "backoffice:requests": R("bo-scoped", query=lambda s: f"q={s.marker.split('-')[0]}"),
     "backoffice:request-new": R("bo-scoped"),
     "backoffice:request": R("bo-object", kwargs=_request("request_submitted")),
-    "backoffice:request-edit": R("bo-object", kwargs=_request("request_draft", step="what"), post=GP,
-                                 control="requester"),  # fmt: skip
+    "backoffice:request-edit": R(
+        "bo-object", kwargs=_request("request_draft", step="what"), post=GP, control="requester"
+    ),  # fmt: skip
     "backoffice:request-review": R("bo-object", kwargs=_request("request_draft"), control="requester"),
     "backoffice:request-submit": R("bo-object", kwargs=_request("request_draft"), post=GP, get=False),
     "backoffice:request-cancel": R("bo-object", kwargs=_request("request_submitted"), post=GP, get=False),
@@ -168,12 +185,17 @@ TABLE = {
     "backoffice:request-take": R("bo-object", kwargs=_request("request_approved"), post=GP, get=False),
     "backoffice:request-publish": R("bo-object", kwargs=_request("request_taken"), post=GP, control="webmaster"),
     "backoffice:request-files": R("bo-object", kwargs=_request("request_draft"), post=GP, get=False),
-    "backoffice:request-file": R("bo-object", kwargs=lambda s: {"pk": s.obj["request_draft"].pk,
-                                                                "file_id": s.obj["request_file"].pk},
-                                 control="requester"),  # fmt: skip
-    "backoffice:request-file-delete": R("bo-object", kwargs=lambda s: {"pk": s.obj["request_draft"].pk,
-                                                                       "file_id": s.obj["request_file"].pk},
-                                        post=GP, get=False),  # fmt: skip
+    "backoffice:request-file": R(
+        "bo-object",
+        kwargs=lambda s: {"pk": s.obj["request_draft"].pk, "file_id": s.obj["request_file"].pk},
+        control="requester",
+    ),  # fmt: skip
+    "backoffice:request-file-delete": R(
+        "bo-object",
+        kwargs=lambda s: {"pk": s.obj["request_draft"].pk, "file_id": s.obj["request_file"].pk},
+        post=GP,
+        get=False,
+    ),  # fmt: skip
     "backoffice:request-form": R("bo-object", kwargs=_request("request_submitted", fmt="docx")),
     "backoffice:register": R("bo-scoped"),
     "backoffice:forms-bundle": R("bo-scoped", query=lambda s: "fy=2569&format=zip", roles=DRAWN),
@@ -186,15 +208,17 @@ TABLE = {
     "backoffice:item": R("bo-object", kwargs=_o("item")),
     "backoffice:item-withdraw": R("bo-object", kwargs=_o("item"), post=GP, get=False),
     "backoffice:item-edit": R("bo-object", kwargs=_o("item"), post=GP, control="webmaster"),
-    "backoffice:item-change": R("bo-object", kwargs=lambda s: {"item_id": s.obj["item"].pk, "action": "withdraw"},
-                                post=GP, control="requester"),  # fmt: skip
+    "backoffice:item-change": R(
+        "bo-object", kwargs=lambda s: {"item_id": s.obj["item"].pk, "action": "withdraw"}, post=GP, control="requester"
+    ),  # fmt: skip
     "backoffice:staff": R("bo-scoped"),
     "backoffice:staff-new": R("bo-scoped"),
     "backoffice:staff-edit": R("bo-object", kwargs=lambda s: {"pk": s.people["requester"].pk}, post=GP),
     "backoffice:staff-active": R("bo-object", kwargs=lambda s: {"pk": s.people["requester"].pk}, post=GP, get=False),
     "backoffice:staff-unlock": R("bo-object", kwargs=lambda s: {"pk": s.people["requester"].pk}, post=GP, get=False),
-    "backoffice:staff-reset-2fa": R("bo-object", kwargs=lambda s: {"pk": s.people["webmaster"].pk}, post=GP,
-                                    get=False),  # fmt: skip
+    "backoffice:staff-reset-2fa": R(
+        "bo-object", kwargs=lambda s: {"pk": s.people["webmaster"].pk}, post=GP, get=False
+    ),  # fmt: skip
     "backoffice:delegations": R("bo-scoped", note="a POST naming A's people: test_backoffice.py"),
     "backoffice:delegation-revoke": R("bo-object", kwargs=_o("delegation"), post=GP, get=False),
     "backoffice:settings": R("bo-scoped"),
@@ -204,12 +228,18 @@ TABLE = {
     "backoffice:compliance-ask": R("bo-scoped", kwargs=lambda s: {"code": "general-news"}, post=GP, get=False),
     "backoffice:audit": R("bo-scoped", query=lambda s: f"q={s.marker.split('-')[0]}"),
     "backoffice:audit-check": R("bo-scoped", post=GP, get=False),
-    "backoffice:traffic": R("bo-scoped", post=lambda s: {"date_from": "2026-06-16", "date_to": "2026-06-17",
-                                                         "reason": "หนังสือขอข้อมูล ที่ 1/2569"}),  # fmt: skip
+    "backoffice:traffic": R(
+        "bo-scoped",
+        post=lambda s: {"date_from": "2026-06-16", "date_to": "2026-06-17", "reason": "หนังสือขอข้อมูล ที่ 1/2569"},
+    ),  # fmt: skip
     "backoffice:traffic-check": R("bo-scoped", post=GP, get=False),
     "backoffice:checks": R("bo-scoped"),
-    "backoffice:checks-ocr": R("bo-object", kwargs=lambda s: {"sha256": s.obj["pdf"].blob_id}, control="",
-                               note="A's PDF has no searchable copy: the control is that B's own is not shown"),
+    "backoffice:checks-ocr": R(
+        "bo-object",
+        kwargs=lambda s: {"sha256": s.obj["pdf"].blob_id},
+        control="",
+        note="A's PDF has no searchable copy: the control is that B's own is not shown",
+    ),
     # ------------------------------------------------------------------------------ back-office: evaluation
     "backoffice:eservice:home": R("bo-scoped"),
     "backoffice:eservice:appraisal": R("bo-object", kwargs=_appraisal()),
@@ -240,10 +270,12 @@ TABLE = {
     # -------------------------------------------------------------------------------- back-office: reports
     "backoffice:reports:index": R("bo-scoped"),
     "backoffice:reports:performance": R("bo-scoped", kwargs=lambda s: {"period": "2569-q2"}),
-    "backoffice:reports:performance-acknowledge": R("bo-scoped", kwargs=lambda s: {"period": "2569-q2"}, post=GP,
-                                                    get=False),  # fmt: skip
-    "backoffice:reports:performance-document": R("bo-scoped", kwargs=lambda s: {"period": "2569-q2", "fmt": "docx"},
-                                                 roles=READERS),  # fmt: skip
+    "backoffice:reports:performance-acknowledge": R(
+        "bo-scoped", kwargs=lambda s: {"period": "2569-q2"}, post=GP, get=False
+    ),  # fmt: skip
+    "backoffice:reports:performance-document": R(
+        "bo-scoped", kwargs=lambda s: {"period": "2569-q2", "fmt": "docx"}, roles=READERS
+    ),  # fmt: skip
     "backoffice:reports:trainings": R("bo-scoped"),
     "backoffice:reports:my-trainings": R("bo-scoped"),
     "backoffice:reports:training-new": R("bo-scoped"),
@@ -262,11 +294,18 @@ TABLE = {
     "backoffice:participation:summaries": R("bo-scoped"),
     "backoffice:participation:satisfaction": R("bo-scoped"),
     "backoffice:participation:satisfaction-chart": R("bo-scoped", roles=READERS),
-    "backoffice:participation:file": R("bo-object", kwargs=lambda s: {"pk": s.obj["complaint"].pk,
-                                                                      "file_id": s.obj["complaint_file"].pk}),
-    "backoffice:participation:case": R("bo-object", kwargs=lambda s: {"kind": "complaint", "pk": s.obj["complaint"].pk}),
-    "backoffice:participation:case-action": R("bo-object", kwargs=lambda s: {
-        "kind": "complaint", "pk": s.obj["complaint"].pk, "action": "note"}, post=GP, get=False),  # fmt: skip
+    "backoffice:participation:file": R(
+        "bo-object", kwargs=lambda s: {"pk": s.obj["complaint"].pk, "file_id": s.obj["complaint_file"].pk}
+    ),
+    "backoffice:participation:case": R(
+        "bo-object", kwargs=lambda s: {"kind": "complaint", "pk": s.obj["complaint"].pk}
+    ),
+    "backoffice:participation:case-action": R(
+        "bo-object",
+        kwargs=lambda s: {"kind": "complaint", "pk": s.obj["complaint"].pk, "action": "note"},
+        post=GP,
+        get=False,
+    ),  # fmt: skip
 }
 
 

@@ -42,7 +42,9 @@ def test_no_office_person_reaches_a_model_admin_page_and_the_operator_does(name,
         for host in ("testserver", B_HOST):
             for method in ("get", "post"):
                 response = getattr(signed_in[slug, role], method)(url, HTTP_HOST=host)
-                assert response.status_code in (302, 403, 404), f"{method} {url} as {slug}'s {role}: {response.status_code}"
+                assert response.status_code in (302, 403, 404), (
+                    f"{method} {url} as {slug}'s {role}: {response.status_code}"
+                )
                 if response.status_code == 302:
                     assert response["Location"].startswith(("/admin/login/", "/backoffice/")), response["Location"]
                 assert_no_token(response, world.a.token, f"{url} as {slug}'s {role}")

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.isolation.helpers import assert_no_token, body_text, changes, office_rows
+from tests.isolation.helpers import assert_no_token, changes, office_rows
 from tests.isolation.routes import TABLE, fill, of_kind
 from tests.isolation.world import B_HOST, ROLES
 
@@ -37,7 +37,9 @@ def test_a_screen_naming_office_as_record_refuses_every_role_of_office_b(key, wo
                 assert_no_token(response, a.token, f"GET {url} as B's {role} on {host}")
             if route.post:
                 response = client.post(url, route.post(b), HTTP_HOST=host)
-                assert response.status_code in REFUSED_POST, f"POST {url} as B's {role} on {host}: {response.status_code}"
+                assert response.status_code in REFUSED_POST, (
+                    f"POST {url} as B's {role} on {host}: {response.status_code}"
+                )
                 assert_no_token(response, a.token, f"POST {url} as B's {role} on {host}")
     assert not changes(before, office_rows(a.office)), f"{key} changed office A's records"
 

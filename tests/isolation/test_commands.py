@@ -19,8 +19,10 @@ def test_the_performance_report_of_one_office_holds_nothing_of_the_other(world, 
     call_command("report", "performance", "--fiscal-year", "2569", "--quarter", "2", "--format", "docx",
                  "--output", str(target), "--office", "other", stdout=io.StringIO())  # fmt: skip
     document = Document(str(target))
-    text = "\n".join([p.text for p in document.paragraphs]
-                     + [cell.text for table in document.tables for row in table.rows for cell in row.cells])
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    )
     assert world.b.token in text and world.a.token not in text
 
 

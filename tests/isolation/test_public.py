@@ -25,7 +25,9 @@ def _public_languages(key):
     return LANGUAGES if key.startswith("public:") else ("th",)
 
 
-@pytest.mark.parametrize(("key", "language"), [(k, lang) for k in of_kind("public-object") for lang in _public_languages(k)])
+@pytest.mark.parametrize(
+    ("key", "language"), [(k, lang) for k in of_kind("public-object") for lang in _public_languages(k)]
+)
 def test_a_public_address_of_office_a_is_not_found_under_office_bs_host(key, language, world, client):
     a = world.a
     url = url_of(key, a, language)
@@ -35,7 +37,9 @@ def test_a_public_address_of_office_a_is_not_found_under_office_bs_host(key, lan
     assert_no_token(response, a.token, url)
 
 
-@pytest.mark.parametrize(("key", "language"), [(k, lang) for k in of_kind("public-list", "infra") for lang in _public_languages(k)])
+@pytest.mark.parametrize(
+    ("key", "language"), [(k, lang) for k in of_kind("public-list", "infra") for lang in _public_languages(k)]
+)
 def test_a_public_listing_under_office_bs_host_never_shows_office_a(key, language, world, client):
     a, b, route = world.a, world.b, TABLE[key]
     marks = route.marks or (lambda side: [side.token])
