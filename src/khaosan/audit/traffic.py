@@ -529,6 +529,22 @@ def _ensure_traffic_reader(actor):
         ensure_log_reader(actor, Role.ADMINISTRATOR)
 
 
+def _office_scope(rows, actor):
+    """Keep what an office administrator may read of a log that several offices share: their own people's requests.
+
+    One deployment may host several offices (DESIGN: Office), and the log is the deployment's: a record keeps
+    the user, not the host it came for, so a visitor's request cannot be told apart by office. An office
+    administrator (LOG-8) therefore exports the records of their own office's accounts only, unless the
+    deployment hosts just their office; the platform operator and the command line export the whole log.
+    """
+    from khaosan.org.models import Office, Staff
+    from khaosan.org.roles import is_operator
+
+    if actor is None or is_operator(actor) or not Office.objects.exclude(pk=actor.office_id).exists():
+        return rows
+    return rows.filter(user_id__in=Staff.objects.filter(office_id=actor.office_id).values("pk"))
+
+
 def traffic_export(*, out, date_from, date_to, address=None, username=None, reason, actor=None, system=None):
     """Write the records of `date_from`…`date_to` (Thai dates) as CSV to the binary stream `out`.
 
@@ -551,6 +567,7 @@ def traffic_export(*, out, date_from, date_to, address=None, username=None, reas
         rows = rows.filter(address=ip_or_none(address) or address)
     if username:
         rows = rows.filter(username=username)
+    rows = _office_scope(rows, actor)
     check = traffic_verify(date_from=first_day, date_to=last_day, actor_label=actor_label(actor, system=system))
     sink = _Hashing(out)
     text = io.TextIOWrapper(sink, encoding="utf-8-sig", newline="", write_through=True)
@@ -571,7 +588,8 @@ def traffic_export(*, out, date_from, date_to, address=None, username=None, reas
     text.detach()
     result = ExportResult(rows=count, sha256=sink.sha.hexdigest(), chain_ok=check.ok)
     record(
-        actor, AuditCode.TRAFFIC_EXPORTED, system=system, date_from=date_from.isoformat(),
+        actor, AuditCode.TRAFFIC_EXPORTED, system=system, office=getattr(actor, "office", None),
+        date_from=date_from.isoformat(),
         date_to=date_to.isoformat(), filter_address=address or "", filter_username=username or "",
         reason=reason.strip(), rows=count, sha256=result.sha256, chain_ok=check.ok,
     )  # fmt: skip

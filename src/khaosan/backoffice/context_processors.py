@@ -24,10 +24,10 @@ def backoffice(request):
 
         return request.user.office_id and Office.objects.filter(parent_id=request.user.office_id).exists()
 
-    own = {"office": request.user.office} if request.user.office_id else {}
     return {
-        # The back-office is about the office the person works in, whatever host it was opened on.
-        **own,
+        # The person's own office (the one they chose to work in), not the host's: one deployment may host several
+        # offices, and a person of one may reach the back-office under another's host name.
+        "office": request.user.office or getattr(request, "office", None),
         "my_offices": my_offices,
         "oversees_offices": oversees,
         "my_roles": roles,
