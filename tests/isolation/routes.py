@@ -100,6 +100,12 @@ TABLE = {
         path=lambda s: "/media/none.png",
         note="development only (DEBUG): office emblems and photos, no records",
     ),
+    "media": R(
+        "infra",
+        kwargs=lambda s: {"name": "office/none.png"},
+        note="office emblems and photos from the bucket (KHAOSAN_S3_BUCKET), public on the office's own site; "
+        "no records",
+    ),
     "admin/login/": R("infra", path=lambda s: "/admin/login/", note="redirects to the back-office sign-in"),
     # ----------------------------------------------------------------------------------------------- public
     "sitemap-xml": R("public-list"),
@@ -219,6 +225,15 @@ TABLE = {
     "backoffice:staff-reset-2fa": R(
         "bo-object", kwargs=lambda s: {"pk": s.people["webmaster"].pk}, post=GP, get=False
     ),  # fmt: skip
+    "backoffice:membership-grant": R("bo-scoped", post=GP),
+    "backoffice:membership-end": R("bo-object", kwargs=_o("membership"), post=GP, get=False),
+    "backoffice:office-choose": R(
+        "bo-scoped",
+        post=lambda s: {"office": str(s.office.pk)},
+        get=False,
+        note="B's people choosing A's office: refused, the session unchanged",
+    ),  # fmt: skip
+    "backoffice:province": R("bo-scoped"),
     "backoffice:delegations": R("bo-scoped", note="a POST naming A's people: test_backoffice.py"),
     "backoffice:delegation-revoke": R("bo-object", kwargs=_o("delegation"), post=GP, get=False),
     "backoffice:settings": R("bo-scoped"),

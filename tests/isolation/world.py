@@ -324,4 +324,17 @@ def build_world(clock_now):
     """Offices A (the default host) and B (other.example.go.th), A made first so it is the default office."""
     a = _office("banluang", "สำนักงานสาธารณสุขอำเภอบ้านหลวง", "")
     b = _office("other", "สำนักงานสาธารณสุขอำเภอเมือง", B_HOST)
-    return World(build_side(a, "a", clock_now), build_side(b, "b", clock_now))
+    world = World(build_side(a, "a", clock_now), build_side(b, "b", clock_now))
+    from khaosan.org import services as org_services
+
+    # Each office lets one person of the other work in it (org/offices.py): a membership to try to end from
+    # the wrong office, and a person of B who belongs to A without being one of the roles that try A's routes.
+    for home, there in ((world.b, world.a), (world.a, world.b)):
+        guest = Staff.objects.create_user(
+            username=f"{home.office.slug}-guest", email=f"{home.office.slug}-guest@example.go.th", password=PASSWORD,
+            office=home.office, unit=home.office.units.first(), first_name="แขก",
+        )  # fmt: skip
+        there.obj["membership"] = org_services.membership_grant(
+            office=there.office, actor=there.people["admin"], username=guest.username, email=guest.email, roles=[]
+        )
+    return world
