@@ -24,18 +24,11 @@ from django.db import transaction
 
 from khaosan.audit import traffic
 from khaosan.audit.models import FollowedLog
+from khaosan.audit.nginx_format import NGINX_LOG_FORMAT  # noqa: F401  documented here, shared with bench/
 from khaosan.clients import ip_or_none
 
 logger = logging.getLogger("khaosan.traffic")
 
-# nginx: `log_format khaosan_json escape=json '…';` — the fields read below, one JSON object per line.
-NGINX_LOG_FORMAT = (
-    "log_format khaosan_json escape=json '{"
-    '"msec":"$msec","addr":"$remote_addr","port":"$remote_port","method":"$request_method",'
-    '"uri":"$request_uri","status":"$status","bytes":"$body_bytes_sent","seconds":"$request_time",'
-    '"agent":"$http_user_agent","id":"$request_id","app_id":"$upstream_http_x_request_id"'
-    "}';"
-)
 BATCH_LINES = 500
 LONGEST_LINE = 64 * 1024  # nginx's own lines are far shorter; anything longer is not one of them
 
