@@ -147,7 +147,9 @@ def test_the_public_list_takes_the_same_queries_however_many_months_are_publishe
     client.get("/procurement/summaries/")
     with django_assert_max_num_queries(30) as few:
         client.get("/procurement/summaries/")
+    few = len(few.captured_queries)  # now: the connection's query log is a bounded queue
     for n in range(1, 8):
         month(n)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get("/procurement/summaries/")  # the kept header and footer are made again once (public/fragments.py)
+    with django_assert_max_num_queries(few):
         client.get("/procurement/summaries/")
