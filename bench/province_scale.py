@@ -424,6 +424,10 @@ def main():
 
         django.setup()
         built = folder / "built"
+        if built.exists():  # a kept data set follows the code's migrations
+            from django.core.management import call_command
+
+            call_command("migrate", verbosity=0)
         if not built.exists():
             print(f"building {args.offices} offices x {args.items} items in {folder} …", flush=True)
             build(args.offices, args.items, log=lambda line: print(line, flush=True))
