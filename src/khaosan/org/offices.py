@@ -49,10 +49,6 @@ def home_office_id(person):
     return acting.home_office_id if acting else person.office_id
 
 
-def is_acting_elsewhere(person):
-    return _unwrapped(person).__dict__.get("_khaosan_acting") is not None
-
-
 def membership_in(person, office_id):
     """The person's membership in `office_id` with its roles, or None (never for their home office)."""
     return (
@@ -77,17 +73,6 @@ def act_in(person, membership):
 def people_of(office):
     """The staff of `office`: those whose home it is and those who are members of it."""
     return Staff.objects.filter(Q(office=office) | Q(memberships__office=office)).distinct()
-
-
-def role_codes_in(person, office):
-    """The role codes `person` holds in `office` (their groups at home, their membership's roles elsewhere)."""
-    from khaosan.org.roles import Role
-
-    if home_office_id(person) == office.pk:
-        names = person.groups.values_list("name", flat=True)
-    else:
-        names = Membership.objects.filter(staff=person, office=office).values_list("roles__name", flat=True)
-    return frozenset(n for n in names if n) & frozenset(Role.values)
 
 
 class ActingOfficeMiddleware:
