@@ -139,14 +139,17 @@ def _fresh_cache():
     from django.core.cache import caches
 
     from khaosan.catalog.selectors import forget_navigation
+    from khaosan.public.fragments import worker_kept
 
     for alias in settings.CACHES:
         caches[alias].clear()
     forget_navigation()
+    worker_kept.clear()
     yield
     for alias in settings.CACHES:
         caches[alias].clear()
     forget_navigation()
+    worker_kept.clear()
 
 
 def _sync_shipped_standard():

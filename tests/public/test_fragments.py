@@ -101,3 +101,38 @@ def test_the_kept_parts_can_be_turned_off(client, publish, settings):
     made, _ = _queries(client, TOPIC_URL)
     again, _ = _queries(client, TOPIC_URL)
     assert again == made and made > 6  # the list is read every time, beyond the kept page's six queries
+
+
+def test_an_item_page_seen_again_reads_no_item_row_and_leaves_at_its_expiry(client, publish, clock):
+    clock.freeze()
+    item = publish(title="ข่าวที่ถูกเปิดอ่านบ่อย", expire_at=clock.now + dt.timedelta(minutes=5))
+    made, first = _queries(client, item.get_absolute_url())
+    kept, second = _queries(client, item.get_absolute_url())
+    assert kept < made and "ข่าวที่ถูกเปิดอ่านบ่อย" in second
+    clock.move_to(item.expire_at - dt.timedelta(seconds=1), tick=False)
+    assert client.get(item.get_absolute_url()).status_code == 200
+    clock.move_to(item.expire_at, tick=False)
+    assert client.get(item.get_absolute_url()).status_code == 410
+
+
+def test_a_withdrawn_item_leaves_its_page_at_once_though_a_worker_kept_it(client, publish, people):
+    from khaosan.catalog.services import item_withdraw
+
+    item = publish(title="ข่าวที่จะถอน")
+    for _ in range(2):
+        assert client.get(item.get_absolute_url()).status_code == 200
+    item_withdraw(item=item, actor=people["webmaster"], reason="ข้อมูลคลาดเคลื่อน", through_request=True)
+    assert client.get(item.get_absolute_url()).status_code == 410
+
+
+def test_a_worker_keeps_a_bounded_number_of_objects_and_drops_the_oldest(clock):
+    from khaosan.public.fragments import WorkerKept
+
+    kept = WorkerKept(size=2)
+    until = clock.now + dt.timedelta(minutes=1)
+    kept.put("a", until, 1)
+    kept.put("b", until, 2)
+    assert kept.get("a", clock.now) == 1  # "a" is now the newest used
+    kept.put("c", until, 3)
+    assert kept.get("b", clock.now) is None and kept.get("a", clock.now) == 1 and kept.get("c", clock.now) == 3
+    assert kept.get("a", until) is None  # not past its time

@@ -35,15 +35,24 @@ class ItemGone(Exception):
         self.item = item
 
 
-def public_item(office, pk, *, at=None):
-    """Return the public item `pk` of `office`; raise ItemGone if it was public once, else Http404."""
-    at = at or timezone.now()
+def office_item(office, pk):
+    """The item `pk` of `office` with what its public page shows, whatever its state; Http404 if there is none."""
     try:  # get(), not first(): no ORDER BY to build for a primary key
-        item = Item.objects.select_related("topic__category", "owner_unit", "cover__blob", "published_by").get(
+        return Item.objects.select_related("topic__category", "owner_unit", "cover__blob", "published_by").get(
             office=office, pk=pk
         )
     except Item.DoesNotExist:
         raise Http404 from None
+
+
+def public_item(office, pk, *, at=None, item=None):
+    """Return the public item `pk` of `office`; raise ItemGone if it was public once, else Http404.
+
+    `item` is that row as `office_item` read it, where the caller kept it (public/fragments.py `kept_object`):
+    whether it is public is decided here, at `at`, all the same.
+    """
+    at = at or timezone.now()
+    item = item if item is not None else office_item(office, pk)
     if item.is_visible_at(at):
         return item
     if item.was_public:

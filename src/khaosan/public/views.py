@@ -20,6 +20,7 @@ from khaosan.catalog.models import Topic
 from khaosan.catalog.services import attachment_count_download
 from khaosan.catalog.storage import blob_response, media_response, rendition_file
 from khaosan.params import positive_int
+from khaosan.public.fragments import kept_object
 from khaosan.public.sitemaps import sitemaps_for
 from khaosan.public.visits import count_item_view
 
@@ -130,7 +131,8 @@ def topic(request, category_code, topic_code):
 
 def item(request, pk):
     try:
-        item = selectors.public_item(request.office, pk)
+        found = kept_object(request, "item", (pk,), lambda: selectors.office_item(request.office, pk))
+        item = selectors.public_item(request.office, pk, item=found)
     except selectors.ItemGone as gone:
         return render(request, "public/item_gone.html", {"item": gone.item}, status=410)
     count_item_view(request, item)
