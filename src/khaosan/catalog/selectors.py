@@ -72,7 +72,7 @@ def public_attachment(office, pk):
 
 def topic_items(office, topic, *, at=None):
     """Public items of a topic, plus those of the topics it includes (e.g. OIA 7(1) includes the structure)."""
-    topic_ids = [topic.pk, *topic.includes.values_list("pk", flat=True)]
+    topic_ids = [topic.pk, *(included.pk for included in topic.includes.all())]  # prefetched in the navigation
     return public_items(office, at=at).filter(topic_id__in=topic_ids)
 
 
@@ -89,7 +89,12 @@ def navigation():
     if categories is None or _navigation["until"] <= now:
         categories = list(
             Category.objects.filter(retired_at__isnull=True).prefetch_related(
-                Prefetch("topics", queryset=Topic.objects.filter(retired_at__isnull=True).order_by("order"))
+                Prefetch(
+                    "topics",
+                    queryset=Topic.objects.filter(retired_at__isnull=True)
+                    .order_by("order")
+                    .prefetch_related("includes"),
+                )
             )
         )
         _navigation.update(until=now + NAVIGATION_SECONDS, categories=categories)
@@ -161,14 +166,14 @@ def fiscal_years_of(items):
     )
 
 
-def topic_fiscal_years(office, topic, items):
+def topic_fiscal_years(office, topic, items, *, state=None):
     """The fiscal years of a topic's public `items` (its year filter), window-cached: a DISTINCT over the topic."""
-    return window_cached(office, f"topic-years:{topic.pk}", lambda: fiscal_years_of(items))
+    return window_cached(office, f"topic-years:{topic.pk}", lambda: fiscal_years_of(items), state=state)
 
 
-def topic_item_count(office, topic, items, year=None):
+def topic_item_count(office, topic, items, year=None, *, state=None):
     """How many public `items` a topic (or one of its years) lists, window-cached for its pages' numbers."""
-    return window_cached(office, f"topic-count:{topic.pk}:{year or ''}", items.count)
+    return window_cached(office, f"topic-count:{topic.pk}:{year or ''}", items.count, state=state)
 
 
 def public_fiscal_years(office):
@@ -243,14 +248,16 @@ def catalog_state(office):
     return latest.isoformat() if latest else "empty"
 
 
-def window_cached(office, name, compute, *, max_age=300):
+def window_cached(office, name, compute, *, max_age=300, state=None):
     """Cache a public read without ever showing an item outside its window (DESIGN principle 5).
 
     The value is keyed by the catalog's state (any saved item changes it) and kept only until the next
-    publish or expiry instant, so a cached list is exactly what a fresh query would return.
+    publish or expiry instant, so a cached list is exactly what a fresh query would return. A public page
+    passes the page stamp it has already read as `state` (public/pagecache.py: any save in the catalog or
+    the office raises it), which spares the query for the catalog's state.
     """
     now = timezone.now()
-    key = f"public:{office.pk}:{name}:{catalog_state(office)}"
+    key = f"public:{office.pk}:{name}:{catalog_state(office) if state is None else f'stamp-{state}'}"
     cache = caches["local"]  # model instances with prefetched rows, per process (settings.CACHES)
     hit = cache.get(key)
     if hit is not None and hit[0] > now:

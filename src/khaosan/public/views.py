@@ -106,7 +106,8 @@ def topic(request, category_code, topic_code):
     if topic.merged_into_id:
         return redirect(topic.merged_into, permanent=True)
     items = selectors.topic_items(request.office, topic)
-    years = selectors.topic_fiscal_years(request.office, topic, items)
+    state = getattr(request, "page_stamp", None)
+    years = selectors.topic_fiscal_years(request.office, topic, items, state=state)
     year = request.GET.get("year", "")
     if year:
         if positive_int(year) not in years:
@@ -117,7 +118,7 @@ def topic(request, category_code, topic_code):
                 message=_("ไม่มีรายการในปีงบประมาณ “%(year)s” ของหัวข้อนี้ โปรดเลือกปีจากรายการ") % {"year": year[:8]},
             )
         items = items.filter(fiscal_year=positive_int(year))
-    count = selectors.topic_item_count(request.office, topic, items, positive_int(year) if year else None)
+    count = selectors.topic_item_count(request.office, topic, items, positive_int(year) if year else None, state=state)
     try:
         page = paginate(request, selectors.with_list_data(items.order_by("-publish_at", "-pk")), count=count)
     except BadPage as error:
