@@ -185,6 +185,33 @@ def test_a_membership_that_ended_falls_back_to_the_home_office(client, office, p
     assert SESSION_KEY not in client.session
 
 
+def test_a_notification_of_another_office_opens_in_that_office(client, office, people, other_office, other_people):
+    from khaosan.workflow.models import Notification
+
+    there = _request(other_office, other_people["webmaster"], "คำขอของเมือง")
+    person = people["webmaster"]
+    grant(other_office, other_people["admin"], person, [Role.WEBMASTER])
+    told = Notification.objects.create(recipient=person, pub_request=there, subject="มีคำขอใหม่",
+                                       message="โปรดตรวจ", url=f"/backoffice/requests/{there.pk}/")  # fmt: skip
+    verified_client(client, person)
+    assert client.get(f"/backoffice/requests/{there.pk}/").status_code == 404  # working at home
+    response = client.get(f"/backoffice/inbox/{told.pk}/")
+    assert response.status_code == 302 and response["Location"] == told.url
+    assert client.session[SESSION_KEY] == other_office.pk
+    page = client.get(told.url)
+    assert page.status_code == 200 and f"ขณะนี้ท่านทำงานในนาม {other_office.name_th}" in page.content.decode()
+    assert AuditEvent.objects.filter(action=AuditCode.AUTH_OFFICE_CHOSEN, actor=person, office=other_office).exists()
+
+    # Once the place there has ended, the notification says why it cannot be opened, and nothing switches.
+    choose(client, office)
+    make_person(other_office, "other-wm2", roles=["webmaster"])
+    services.membership_end(membership=Membership.objects.get(), actor=_acting(other_people["admin"], other_office))
+    response = client.get(f"/backoffice/inbox/{told.pk}/", follow=True)
+    assert response.redirect_chain[-1][0] == "/backoffice/inbox/"
+    assert "ซึ่งท่านไม่ได้ทำงานอยู่แล้ว" in response.content.decode()
+    assert SESSION_KEY not in client.session
+
+
 def test_the_staff_screen_lists_members_and_grants_with_the_typed_input_kept(
     client, people, other_office, other_people
 ):

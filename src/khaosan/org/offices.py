@@ -60,6 +60,14 @@ def membership_in(person, office_id):
     )
 
 
+def keep_choice(request, office):
+    """Keep `office` as the one the signed-in person works in from the next request on (after `office_choose`)."""
+    if office.pk == home_office_id(request.user):
+        request.session.pop(SESSION_KEY, None)
+    else:
+        request.session[SESSION_KEY] = office.pk
+
+
 def act_in(person, membership):
     """Give the request's `person` the office, unit and roles of `membership` (in memory only)."""
     from khaosan.org.roles import Role

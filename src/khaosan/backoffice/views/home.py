@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from khaosan.backoffice.decorators import staff_required
 from khaosan.backoffice.shortcuts import paginate
+from khaosan.org import services as org_services
+from khaosan.org.offices import keep_choice
 from khaosan.org.roles import acting_roles
 from khaosan.workflow import selectors
 from khaosan.workflow.models import OPEN_FILTER, Notification, State
@@ -51,9 +53,25 @@ def inbox(request):
 
 @staff_required
 def notification_open(request, pk):
-    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification = get_object_or_404(
+        Notification.objects.select_related("pub_request__office"), pk=pk, recipient=request.user
+    )
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     target = notification.url if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None) else ""
+    office = notification.pub_request.office if notification.pub_request_id else None
+    if target and office is not None and office.pk != request.user.office_id:
+        # The link belongs to another office of the person's: open it there, or say why it cannot be opened.
+        try:
+            org_services.office_choose(actor=request.user, office=office)
+        except org_services.NotAMember:
+            messages.warning(
+                request,
+                _("การแจ้งเตือนนี้เป็นของ %(office)s ซึ่งท่านไม่ได้ทำงานอยู่แล้ว จึงเปิดรายการนั้นไม่ได้")
+                % {"office": office.name_th},
+            )
+            return redirect("backoffice:inbox")
+        keep_choice(request, office)
+        messages.info(request, _("ขณะนี้ท่านทำงานในนาม %(office)s") % {"office": office.name_th})
     return redirect(target or "backoffice:inbox")

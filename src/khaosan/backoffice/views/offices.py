@@ -14,7 +14,7 @@ from khaosan.backoffice.errors import attempt
 from khaosan.compliance.province import offices_under, overview
 from khaosan.org import services
 from khaosan.org.models import Office
-from khaosan.org.offices import SESSION_KEY, home_office_id
+from khaosan.org.offices import keep_choice
 from khaosan.org.roles import Role
 from khaosan.params import positive_int
 
@@ -28,10 +28,7 @@ def office_choose(request):
     with attempt(request) as refused:
         services.office_choose(actor=request.user, office=office)
     if not refused:
-        if office.pk == home_office_id(request.user):
-            request.session.pop(SESSION_KEY, None)
-        else:
-            request.session[SESSION_KEY] = office.pk
+        keep_choice(request, office)
         # Ids in the page the person came from belong to the office they left: start again at "my work".
         messages.success(request, _("ขณะนี้ท่านทำงานในนาม %(office)s") % {"office": office.name_th})
     return redirect("backoffice:home")
