@@ -68,8 +68,7 @@ def notification_open(request, pk):
         except org_services.NotAMember:
             messages.warning(
                 request,
-                _("การแจ้งเตือนนี้เป็นของ %(office)s ซึ่งท่านไม่ได้ทำงานอยู่แล้ว จึงเปิดรายการนั้นไม่ได้")
-                % {"office": office.name_th},
+                _("การแจ้งเตือนนี้เป็นของ %(office)s ซึ่งท่านไม่ได้ทำงานอยู่แล้ว จึงเปิดรายการนั้นไม่ได้") % {"office": office.name_th},
             )
             return redirect("backoffice:inbox")
         keep_choice(request, office)
