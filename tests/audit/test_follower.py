@@ -13,6 +13,7 @@ import urllib.request
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from khaosan.audit import follower, traffic
@@ -25,7 +26,7 @@ def line(uri="/static/khaosan/site.css", *, at=None, status=200, app_id="", addr
     at = at or dt.datetime(2026, 6, 17, 3, 0, 0, 123000, tzinfo=dt.UTC)
     entry = {"msec": f"{at.timestamp():.3f}", "addr": addr, "port": "51234", "method": "GET", "uri": uri,
              "status": str(status), "bytes": "1834", "seconds": "0.002", "agent": "Mozilla/5.0 (Android)",
-             "id": "3f2a9c0d5e6b4a1f8c7d6e5f4a3b2c1d", "app_id": app_id, **extra}  # fmt: skip
+             "id": "3f2a9c0d5e6b4a1f8c7d6e5f4a3b2c1d", "host": "ssobanluang.go.th", "app_id": app_id, **extra}  # fmt: skip
     return json.dumps(entry, ensure_ascii=False) + "\n"
 
 
@@ -55,6 +56,7 @@ def test_requests_nginx_answered_itself_enter_the_chain_with_what_the_law_asks(l
         1834,
     )
     assert first.duration_ms == 2 and first.user_agent == "Mozilla/5.0 (Android)" and first.username == ""
+    assert first.host == "ssobanluang.go.th"  # which office's visitors these were, where offices share the log
     assert second.path == "/media/office/emblem.png?id=*************&token=***"  # LOG-14, as the app masks
     assert second.status == 404
     assert traffic.traffic_verify().ok
@@ -152,9 +154,24 @@ def test_the_command_reads_each_log_once(log, tmp_path, capsys):
 
 
 def test_the_documented_nginx_format_names_every_field_the_follower_reads():
-    for name in ("msec", "addr", "port", "method", "uri", "status", "bytes", "seconds", "agent", "id", "app_id"):
+    for name in (
+        "msec",
+        "addr",
+        "port",
+        "method",
+        "uri",
+        "status",
+        "bytes",
+        "seconds",
+        "agent",
+        "id",
+        "host",
+        "app_id",
+    ):
         assert f'"{name}":"$' in follower.NGINX_LOG_FORMAT
     assert "escape=json" in follower.NGINX_LOG_FORMAT and "$upstream_http_x_request_id" in follower.NGINX_LOG_FORMAT
+    readme = (settings.BASE_DIR.parent.parent / "README.md").read_text(encoding="utf-8")
+    assert follower.NGINX_LOG_FORMAT in readme  # the line operators copy is the one the follower reads
 
 
 @pytest.mark.skipif(not shutil.which("nginx"), reason="no nginx on this machine (the tests above read its format)")

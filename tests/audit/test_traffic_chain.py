@@ -312,3 +312,31 @@ def test_a_hold_must_end_after_the_office_s_today(clock):
     with pytest.raises(ValidationError, match="ต้องอยู่หลังวันนี้"):
         traffic_hold(day=day(10).date(), until=dt.date(2026, 11, 26), reason="คำสั่งที่ 2/2570")
     assert traffic_hold(day=day(10).date(), until=dt.date(2026, 11, 27), reason="คำสั่งที่ 2/2570").until
+
+
+def test_the_host_a_request_named_is_kept_in_the_chain_and_older_records_without_one_still_verify():
+    from khaosan.audit import chain
+    from khaosan.audit.traffic import host_name
+
+    before = write(NOW, path="/written-before-hosts/")  # no host: recipe "traffic/1", as records written before
+    assert before.host == "" and before.hash == chain.digest(
+        "traffic/1", before.segment.isoformat(), before.seq, chain.canonical_time(before.at, milliseconds=True),
+        chain.canonical_address(before.address), before.port, before.user_id, before.username, before.method,
+        before.path, before.status, before.response_bytes, before.duration_ms, before.user_agent, before.request_id,
+        before.prev_hash,
+    )  # fmt: skip
+    named = write(NOW + dt.timedelta(seconds=1), host="SSOBanLuang.go.th:443")
+    assert named.host == "ssobanluang.go.th"
+    assert verify()[0]
+    sql("UPDATE audit_trafficrecord SET host = %s WHERE id = %s", ["other.example.go.th", named.pk])
+    sql("UPDATE audit_trafficrecord SET host = %s WHERE id = %s", ["ssobanluang.go.th", before.pk])
+    ok, output = verify()
+    assert not ok and f"record id {named.pk}" in output and f"record id {before.pk}" in output
+    assert [host_name(h) for h in ("", "Example.go.th", "example.go.th:8443", "[::1]:8000", "::1", "x" * 300)] == [
+        "", "example.go.th", "example.go.th", "[::1]", "::1", "x" * 255,
+    ]  # fmt: skip
+
+
+def test_the_middleware_records_the_host_the_request_named(client):
+    client.get("/", HTTP_HOST="testserver")
+    assert TrafficRecord.objects.latest("pk").host == "testserver"

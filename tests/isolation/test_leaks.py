@@ -22,6 +22,20 @@ def test_an_office_administrators_traffic_export_holds_only_their_own_offices_pe
     assert f"/backoffice/?q={world.a.token}" in mine and world.b.token not in mine
 
 
+def test_a_visitors_request_is_in_the_export_of_the_office_whose_host_it_named(world, signed_in):
+    from khaosan.audit.traffic import traffic_record_write
+
+    at = dt.datetime(2026, 6, 16, 5, 0, tzinfo=dt.UTC)
+    for host, path in ((B_HOST, "/visitor-of-b/"), ("testserver", "/visitor-of-a/"), ("", "/before-hosts/")):
+        traffic_record_write(at=at, address="203.0.113.9", port=40000, user_id=None, username="", method="GET",
+                             path=path, status=200, response_bytes=10, duration_ms=1, user_agent="test",
+                             request_id="f" * 32, host=host)  # fmt: skip
+    theirs = body_text(signed_in["other", "admin"].post("/backoffice/traffic/", EXPORT, HTTP_HOST=B_HOST))
+    assert "/visitor-of-b/" in theirs and "/visitor-of-a/" not in theirs and "/before-hosts/" not in theirs
+    mine = body_text(signed_in["banluang", "admin"].post("/backoffice/traffic/", EXPORT))  # A: the default office
+    assert "/visitor-of-a/" in mine and "/visitor-of-b/" not in mine and "/before-hosts/" not in mine
+
+
 def test_the_platform_operator_and_the_command_line_still_export_the_whole_log(world, operator):
     from khaosan.audit.traffic import traffic_export
     from khaosan.org.models import Staff

@@ -73,6 +73,7 @@ def parse_line(line):
             "duration_ms": round(float(entry.get("seconds") or 0) * 1000),
             "user_agent": str(entry.get("agent", "")),
             "request_id": str(entry.get("id") or "")[:64] or "nginx",
+            "host": str(entry.get("host") or ""),
         }
     except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise MalformedLine(str(error)) from error

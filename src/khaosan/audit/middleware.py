@@ -51,6 +51,7 @@ class TrafficLogMiddleware:
                 duration_ms=round((time.perf_counter() - started) * 1000),
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
                 request_id=request.request_id,
+                host=request.META.get("HTTP_HOST", ""),  # as the client sent it: a refused host is recorded too
             )
         except Exception as error:  # the visitor gets their page whatever happens to the log
             logger.exception("traffic record not written for request %s", request.request_id)

@@ -331,6 +331,8 @@ class TrafficRecord(AppendOnly):
     duration_ms = models.PositiveIntegerField(_("ใช้เวลา (มิลลิวินาที)"))
     user_agent = models.CharField(_("โปรแกรมค้นดู"), max_length=300, blank=True)
     request_id = models.CharField(_("รหัสคำขอ"), max_length=64)
+    # The host the request named, so an office reads its own visitors' records where offices share the log.
+    host = models.CharField(_("ชื่อโฮสต์"), max_length=255, blank=True, default="", db_default="")
     prev_hash = models.CharField(_("ค่าแฮชของรายการก่อนหน้า"), max_length=64, editable=False)
     hash = models.CharField(_("ค่าแฮช"), max_length=64, editable=False)
 
@@ -350,20 +352,24 @@ class TrafficRecord(AppendOnly):
 
 TRAFFIC_HASHED_FIELDS = (
     "segment", "seq", "at", "address", "port", "user_id", "username", "method", "path", "status", "response_bytes",
-    "duration_ms", "user_agent", "request_id", "prev_hash",
+    "duration_ms", "user_agent", "request_id", "prev_hash", "host",
 )  # fmt: skip
 
 
 def traffic_record_hash(
     segment, seq, at, address, port, user_id, username, method, path, status, response_bytes, duration_ms,
-    user_agent, request_id, prev_hash,
+    user_agent, request_id, prev_hash, host="",
 ):  # fmt: skip
-    """Return the hash of one traffic record (recipe "traffic/1"), from its values in TRAFFIC_HASHED_FIELDS order."""
-    return chain.digest(
-        "traffic/1", segment.isoformat(), seq, chain.canonical_time(at, milliseconds=True),
-        chain.canonical_address(address), port, user_id, username, method, path, status, response_bytes,
-        duration_ms, user_agent, request_id, prev_hash,
+    """Return the hash of one traffic record, from its values in TRAFFIC_HASHED_FIELDS order.
+
+    Recipe "traffic/2" covers the host; a record without one (written before the host was kept) keeps recipe
+    "traffic/1", so the chains written before still verify, and a host added to such a record later breaks them.
+    """
+    values = (
+        segment.isoformat(), seq, chain.canonical_time(at, milliseconds=True), chain.canonical_address(address), port,
+        user_id, username, method, path, status, response_bytes, duration_ms, user_agent, request_id, prev_hash,
     )  # fmt: skip
+    return chain.digest("traffic/2", *values, host) if host else chain.digest("traffic/1", *values)
 
 
 class FollowedLog(models.Model):

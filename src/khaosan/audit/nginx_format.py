@@ -8,6 +8,6 @@ NGINX_LOG_FORMAT = (
     "log_format khaosan_json escape=json '{"
     '"msec":"$msec","addr":"$remote_addr","port":"$remote_port","method":"$request_method",'
     '"uri":"$request_uri","status":"$status","bytes":"$body_bytes_sent","seconds":"$request_time",'
-    '"agent":"$http_user_agent","id":"$request_id","app_id":"$upstream_http_x_request_id"'
+    '"agent":"$http_user_agent","id":"$request_id","host":"$host","app_id":"$upstream_http_x_request_id"'
     "}';"
 )

@@ -32,7 +32,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from khaosan.audit import chain
@@ -113,6 +113,17 @@ def query_string_of(request):
     return quote(raw, safe="!#$%&'()*+,-./:;=?@[]_~")
 
 
+HOST_MAX = 255
+
+
+def host_name(host):
+    """The host name a request named, as kept in the log: lower case, without the port, at most 255 characters."""
+    host = str(host or "").strip().lower()[:HOST_MAX]
+    if host.startswith("[") and "]" in host:  # an IPv6 literal keeps its brackets, loses its port
+        return host[: host.index("]") + 1]
+    return host.partition(":")[0] if host.count(":") == 1 else host
+
+
 def request_id_of(request, client):
     """Return the request id: the trusted proxy's X-Request-ID when it is sane, else a new UUID4 hex."""
     if client.from_trusted_proxy:
@@ -129,7 +140,7 @@ def request_id_of(request, client):
 
 def traffic_record_write(
     *, at, address, port, user_id, username, method, path, status, response_bytes, duration_ms, user_agent,
-    request_id, using=DEFAULT_DB_ALIAS,
+    request_id, host="", using=DEFAULT_DB_ALIAS,
 ):  # fmt: skip
     """Append one request to the log, chained onto the newest record of its day (LOG-6, LOG-7).
 
@@ -155,6 +166,7 @@ def traffic_record_write(
         "duration_ms": max(0, int(duration_ms)),
         "user_agent": (user_agent or "")[:USER_AGENT_MAX],
         "request_id": request_id[:64],
+        "host": host_name(host),
     }
     connection = connections[using]
     sql = _statements(connection)
@@ -488,7 +500,7 @@ def housekeeping_purge(*, now=None):
 
 EXPORT_COLUMNS = (
     "id", "time_utc", "time_thailand", "client_address", "client_port", "user_id", "username", "method", "url",
-    "status", "bytes", "duration_ms", "user_agent", "request_id", "segment", "seq", "hash",
+    "status", "bytes", "duration_ms", "user_agent", "request_id", "host", "segment", "seq", "hash",
 )  # fmt: skip
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -532,17 +544,32 @@ def _ensure_traffic_reader(actor):
 def _office_scope(rows, actor):
     """Keep what an office administrator may read of a log that several offices share: their own people's requests.
 
-    One deployment may host several offices (DESIGN: Office), and the log is the deployment's: a record keeps
-    the user, not the host it came for, so a visitor's request cannot be told apart by office. An office
-    administrator (LOG-8) therefore exports the records of their own office's accounts only, unless the
-    deployment hosts just their office; the platform operator and the command line export the whole log.
+    One deployment may host several offices (DESIGN: Office), and the log is the deployment's. An office
+    administrator (LOG-8) exports the requests their office answered (by host name) and those of their own
+    office's accounts, unless the deployment hosts just their office; the platform operator and the command
+    line export the whole log. Records written before the host was kept have none: only their accounts' show.
     """
     from khaosan.org.models import Office, Staff
     from khaosan.org.roles import is_operator
 
     if actor is None or is_operator(actor) or not Office.objects.exclude(pk=actor.office_id).exists():
         return rows
-    return rows.filter(user_id__in=Staff.objects.filter(office_id=actor.office_id).values("pk"))
+    return rows.filter(
+        Q(user_id__in=Staff.objects.filter(office_id=actor.office_id).values("pk")) | _served_by(actor.office_id)
+    )
+
+
+def _served_by(office_id):
+    """Records of requests the office answered, by the host they named (org.middleware `office_for_host`):
+    its own host name, and for the default office every host that names no other office."""
+    from khaosan.org.middleware import office_for_host
+    from khaosan.org.models import Office
+
+    hosts = {pk: host_name(hostname) for pk, hostname in Office.objects.values_list("pk", "hostname")}
+    default = office_for_host("")
+    if default is not None and default.pk == office_id:
+        return ~Q(host="") & ~Q(host__in=[h for pk, h in hosts.items() if h and pk != office_id])
+    return Q(host=hosts[office_id]) if hosts.get(office_id) else Q(pk__in=[])
 
 
 def traffic_export(*, out, date_from, date_to, address=None, username=None, reason, actor=None, system=None):
@@ -580,7 +607,7 @@ def traffic_export(*, out, date_from, date_to, address=None, username=None, reas
                 r.id, chain.canonical_time(r.at, milliseconds=True),
                 r.at.astimezone(local).isoformat(timespec="milliseconds"), r.address, r.port, r.user_id,
                 r.username, r.method, r.path, r.status, r.response_bytes, r.duration_ms, r.user_agent,
-                r.request_id, r.segment.isoformat(), r.seq, r.hash,
+                r.request_id, r.host, r.segment.isoformat(), r.seq, r.hash,
             )]
         )  # fmt: skip
         count += 1
