@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, connections
@@ -90,9 +91,11 @@ def test_backup_then_wipe_then_restore_gives_everything_back(file_database, offi
     shutil.rmtree(files_root())
     shutil.rmtree(settings.MEDIA_ROOT)
 
+    caches["pages"].set("page:1:kept-before-the-restore", "an old page")
     out = io.StringIO()
     call_command("restore", str(archive), stdout=out)
     assert "DIFFERS" not in out.getvalue()
+    assert caches["pages"].get("page:1:kept-before-the-restore") is None  # kept pages never outlive a restore
     after = state()
     assert after["items"] == before["items"] and after["attachments"] == before["attachments"]
     assert after["traffic"] == before["traffic"]

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.utils import timezone
@@ -579,6 +580,9 @@ def backup_restore(*, path, force=False, actor_username=None, system="restore"):
 
     ContentType.objects.clear_cache()
     call_command("migrate", interactive=False, verbosity=0)
+    # Kept pages and parts are keyed by the page stamp, and the restored stamp may be one they were kept under
+    # before: with a shared cache (Redis) they would outlive the restore. Workers' memory goes with the restart.
+    caches["pages"].clear()
     after = current_counts()
     counts = {key: (manifest["counts"].get(key), after.get(key)) for key in COUNTED}
     actor = None
