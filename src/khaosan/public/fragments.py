@@ -60,7 +60,12 @@ def kept(request, name, parts, render, *, preview=False):
 
 
 class WorkerKept:
-    """Objects kept in this worker's memory under the page stamp, the oldest dropped past `size`."""
+    """Objects kept in this worker's memory under the page stamp, the oldest dropped past `size`.
+
+    Not the `local` cache alias that `window_cached` uses: Django's local-memory cache pickles every value,
+    and unpickling an item with its topic, category, unit and cover cost 0.3–0.4 ms of a 3 ms item page
+    (measured side by side, in process). Shared by the worker's requests: read what it holds, never write to it.
+    """
 
     def __init__(self, size):
         self.size = size

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from khaosan.backoffice.decorators import staff_required
 from khaosan.backoffice.shortcuts import paginate
+from khaosan.backoffice.views.offices import work_in
 from khaosan.org import services as org_services
-from khaosan.org.offices import keep_choice
 from khaosan.org.roles import acting_roles
 from khaosan.workflow import selectors
 from khaosan.workflow.models import OPEN_FILTER, Notification, State
@@ -71,6 +71,5 @@ def notification_open(request, pk):
                 _("การแจ้งเตือนนี้เป็นของ %(office)s ซึ่งท่านไม่ได้ทำงานอยู่แล้ว จึงเปิดรายการนั้นไม่ได้") % {"office": office.name_th},
             )
             return redirect("backoffice:inbox")
-        keep_choice(request, office)
-        messages.info(request, _("ขณะนี้ท่านทำงานในนาม %(office)s") % {"office": office.name_th})
+        work_in(request, office)
     return redirect(target or "backoffice:inbox")

@@ -28,10 +28,15 @@ def office_choose(request):
     with attempt(request) as refused:
         services.office_choose(actor=request.user, office=office)
     if not refused:
-        keep_choice(request, office)
-        # Ids in the page the person came from belong to the office they left: start again at "my work".
-        messages.success(request, _("ขณะนี้ท่านทำงานในนาม %(office)s") % {"office": office.name_th})
+        work_in(request, office)
+    # Ids in the page the person came from belong to the office they left: start again at "my work".
     return redirect("backoffice:home")
+
+
+def work_in(request, office):
+    """Work in `office` from the next request on, and say so (after `services.office_choose` allowed it)."""
+    keep_choice(request, office)
+    messages.success(request, _("ขณะนี้ท่านทำงานในนาม %(office)s") % {"office": office.name_th})
 
 
 @role_required(*OVERSEERS)
