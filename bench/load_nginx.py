@@ -11,6 +11,12 @@ khaosan's own record or through the follower.
 
     .venv/bin/python bench/load_nginx.py --keep /tmp/khaosan-vs-wagtail [--seconds 60] [--connections 500]
 
+With --nginx-cache, nginx keeps the pages khaosan keeps (README: the nginx page cache, the same lines as
+public/nginx_cache.py). Each page is then measured against nginx serving a static file of the very same
+bytes, alternating (page, file, file, page), both with `Connection: close`, and the ratio is printed:
+
+    .venv/bin/python bench/load_nginx.py --keep /tmp/khaosan-vs-wagtail --nginx-cache [--seconds 10] [--connections 32]
+
 Why sync workers: the work is CPU-bound on two cores and nginx buffers every request and answer, so a
 slow client never holds a worker; more processes or threads than cores only add switching. The listen
 backlog is raised so 500 connections queue in nginx, not in refused SYNs.
@@ -43,6 +49,7 @@ from vs_wagtail import (  # noqa: E402
 )
 
 from khaosan.audit.nginx_format import NGINX_LOG_FORMAT  # noqa: E402
+from khaosan.public.nginx_cache import NGINX_PAGE_CACHE_DIRECTIVES, NGINX_PAGE_CACHE_ZONE  # noqa: E402
 
 NGINX_CONF = """{user}
 daemon off; worker_processes 2; pid {run}/nginx.pid; error_log {run}/nginx-error.log warn;
@@ -54,10 +61,14 @@ http {{
     scgi_temp_path {run};
     include /etc/nginx/mime.types;
     upstream khaosan {{ server 127.0.0.1:{app_port}; keepalive 16; }}
+    {cache_path}
     server {{
         listen 127.0.0.1:{port} backlog=4096;
+        {stamp_include}
         location /static/ {{ alias {static}/; expires 30d; }}
+        location /same-bytes/ {{ alias {run}/same-bytes/; default_type "text/html; charset=utf-8"; }}
         location / {{
+            {cache_directives}
             proxy_pass http://khaosan;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
@@ -72,12 +83,13 @@ http {{
 """
 
 
-def wrk(url, *, seconds, connections, lua, timeout=10):
+def wrk(url, *, seconds, connections, lua, timeout=10, close=False):
     import re
 
+    headers = ["-H", "Connection: close"] if close else []
     done = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", f"{timeout}s", "--latency", "-s", str(lua),
-         url],
+         *headers, url],
         capture_output=True, text=True,
     )  # fmt: skip
     found = re.search(r"^WRKJSON (.*)$", done.stdout, re.M)
@@ -104,6 +116,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--connections", type=int, default=500)
     parser.add_argument("--only", default="", help="comma-separated page labels: home,news,item,static")
+    parser.add_argument("--nginx-cache", action="store_true",
+                        help="nginx keeps khaosan's pages; each against a static file of the same bytes")  # fmt: skip
     args = parser.parse_args()
     if not shutil.which("nginx") or not shutil.which("wrk"):
         sys.exit("needs nginx and wrk (apt install nginx wrk)")
@@ -117,7 +131,12 @@ def main():
     run(["migrate", "-v", "0"], env)
     run(["collectstatic", "--noinput", "-v", "0"], env)
     env = {**env, "KHAOSAN_PAGE_CACHE": "true", "KHAOSAN_TRUSTED_PROXIES": "127.0.0.1"}
+    if args.nginx_cache:
+        env["KHAOSAN_NGINX_PAGE_CACHE"] = "true"
     run_dir = Path(tempfile.mkdtemp(prefix="khaosan-load-run-"))
+    stamp_include = run_dir / "page-stamp.conf"
+    if args.nginx_cache:
+        run(["page_stamp", "--once", "--nginx-include", str(stamp_include)], env)
     lua = run_dir / "report.lua"
     lua.write_text(WRK_REPORT_LUA)
     with contextlib.ExitStack() as stack:
@@ -128,9 +147,14 @@ def main():
                    "khaosan.wsgi"]  # fmt: skip
         start(stack, "khaosan", command, env=env, cwd=ROOT, port=app_port, log=log, health="/healthz")
         conf = run_dir / "nginx.conf"
+        cached = args.nginx_cache
         conf.write_text(NGINX_CONF.format(
             user="user root;" if os.geteuid() == 0 else "", run=run_dir, log_format=NGINX_LOG_FORMAT, app_port=app_port,
-            port=port, static=data_dir / "static"))  # fmt: skip
+            port=port, static=data_dir / "static",
+            cache_path=f"proxy_cache_path {run_dir}/pages levels=1:2 {NGINX_PAGE_CACHE_ZONE};" if cached else "",
+            stamp_include=f"include {stamp_include};" if cached else "",
+            cache_directives=NGINX_PAGE_CACHE_DIRECTIVES.replace("\n", "\n            ") if cached else "",
+        ))  # fmt: skip
         nginx = subprocess.Popen(["nginx", "-p", str(run_dir), "-c", str(conf)], start_new_session=True)
         server = Server("nginx", nginx, f"http://127.0.0.1:{port}", run_dir / "nginx-error.log")
         stack.callback(stop, server)
@@ -144,19 +168,12 @@ def main():
             wanted = set(args.only.split(","))
             pages = [p for p in pages if p[0] in wanted]
         before = traffic_count(env)
-        print(f"load average before: {load_average()}; {args.connections} connections, {args.seconds} s per page,"
-              " nginx (2 workers) → gunicorn (2 sync workers), page cache on")  # fmt: skip
-        print(f"{'page':<10} {'req/s':>9} {'p50':>8} {'p99':>8} {'max':>8}  errors")
-        for label, path in pages:
-            subprocess.run(["wrk", "-t2", "-c50", "-d3s", server.base + path], capture_output=True)  # warm up
-            report = wrk(server.base + path, seconds=args.seconds, connections=args.connections, lua=lua)
-            errors = {k: report[k] for k in ("err_connect", "err_read", "err_write", "err_timeout", "non_2xx")
-                      if report[k]}  # fmt: skip
-            rps = report["requests"] / (report["duration_us"] / 1e6)
-            p50, p99, top = (report[k] / 1000 for k in ("lat_p50_us", "lat_p99_us", "lat_max_us"))
-            print(f"{label:<10} {rps:>9,.1f} {p50:>6.1f}ms {p99:>6.1f}ms {top:>6.0f}ms  {errors or 'none'}", flush=True)
-        print(f"load average after: {load_average()}")
+        if cached:
+            against_same_bytes(server.base, run_dir, [p for p in pages if p[0] != "static"], args=args, lua=lua)
+        else:
+            under_load(server.base, pages, args=args, lua=lua)
     # nginx has stopped and flushed its log: read it into the chain, then look up every line's request id.
+    print("reading nginx's log into the traffic log …", flush=True)
     run(["traffic", "follow", "--log", str(run_dir / "khaosan-traffic.json"), "--once"], env)
     after = traffic_count(env)
     log_ids = [json.loads(line)["id"] for line in open(run_dir / "khaosan-traffic.json", encoding="utf-8")]
@@ -168,6 +185,53 @@ def main():
         f" ({'every request recorded' if not missing else 'REQUESTS MISSING'})"
     )
     print(f"files kept in {run_dir}")
+
+
+def _measure(url, *, args, lua, close=False):
+    report = wrk(url, seconds=args.seconds, connections=args.connections, lua=lua, close=close)
+    errors = {k: report[k] for k in ("err_connect", "err_read", "err_write", "err_timeout", "non_2xx") if report[k]}
+    rps = report["requests"] / (report["duration_us"] / 1e6)
+    return rps, report, errors
+
+
+def under_load(base, pages, *, args, lua):
+    print(f"load average before: {load_average()}; {args.connections} connections, {args.seconds} s per page,"
+          " nginx (2 workers) → gunicorn (2 sync workers), page cache on")  # fmt: skip
+    print(f"{'page':<10} {'req/s':>9} {'p50':>8} {'p99':>8} {'max':>8}  errors")
+    for label, path in pages:
+        subprocess.run(["wrk", "-t2", "-c50", "-d3s", base + path], capture_output=True)  # warm up
+        rps, report, errors = _measure(base + path, args=args, lua=lua)
+        p50, p99, top = (report[k] / 1000 for k in ("lat_p50_us", "lat_p99_us", "lat_max_us"))
+        print(f"{label:<10} {rps:>9,.1f} {p50:>6.1f}ms {p99:>6.1f}ms {top:>6.0f}ms  {errors or 'none'}", flush=True)
+    print(f"load average after: {load_average()}")
+
+
+def against_same_bytes(base, run_dir, pages, *, args, lua):
+    """Each page from nginx's page cache against nginx serving a file of its bytes: page, file, file, page."""
+    import urllib.request
+
+    same_bytes = run_dir / "same-bytes"
+    same_bytes.mkdir(exist_ok=True)
+    print(f"load average before: {load_average()}; {args.connections} connections, {args.seconds} s per run,"
+          " Connection: close; nginx (2 workers) keeps khaosan's pages (gunicorn: 2 sync workers)")  # fmt: skip
+    print(f"{'page':<10} {'bytes':>7} {'file req/s':>11} {'page req/s':>11} {'ratio':>7}  cache  errors")
+    for label, path in pages:
+        for _attempt in range(2):  # the first asks khaosan, the second must be nginx's own
+            with urllib.request.urlopen(base + path, timeout=10) as answer:
+                body, status = answer.read(), answer.headers["X-Cache"]
+        (same_bytes / f"{label}.html").write_bytes(body)
+        subprocess.run(["wrk", "-t2", "-c32", "-d3s", base + path], capture_output=True)  # warm up
+        runs = {"page": [], "file": []}
+        every_error = {}
+        for kind in ("page", "file", "file", "page"):
+            url = base + (path if kind == "page" else f"/same-bytes/{label}.html")
+            rps, _report, errors = _measure(url, args=args, lua=lua, close=True)
+            runs[kind].append(rps)
+            every_error.update({f"{kind} {k}": v for k, v in errors.items()})
+        page_rps, file_rps = (sum(runs[k]) / len(runs[k]) for k in ("page", "file"))
+        print(f"{label:<10} {len(body):>7,} {file_rps:>11,.0f} {page_rps:>11,.0f} {page_rps / file_rps:>6.2f}×  "
+              f"{status:<5}  {every_error or 'none'}", flush=True)  # fmt: skip
+    print(f"load average after: {load_average()}")
 
 
 def missing_ids(env, ids):

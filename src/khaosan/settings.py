@@ -446,6 +446,9 @@ KHAOSAN = {
     # The costly parts of public pages (lists, the home page's sections, an item's content) kept rendered
     # under the same rules, for every visitor, signed in or not (public/fragments.py).
     "FRAGMENT_CACHE": env_bool("KHAOSAN_FRAGMENT_CACHE", True),
+    # nginx in front keeps the pages khaosan keeps, told for how long by X-Accel-Expires, under the page stamp
+    # `page_stamp --nginx-include` hands it (README: Production, the nginx page cache).
+    "NGINX_PAGE_CACHE": env_bool("KHAOSAN_NGINX_PAGE_CACHE", False),
     # The public address of the site, for links in e-mails (e.g. https://ssobanluang.go.th). Required in
     # production (`check --deploy` warns); in development, links name the server the request reached.
     "SITE_URL": env("KHAOSAN_SITE_URL", ""),

@@ -167,6 +167,7 @@ def test_the_documented_nginx_format_names_every_field_the_follower_reads():
         "id",
         "host",
         "app_id",
+        "cache",
     ):
         assert f'"{name}":"$' in follower.NGINX_LOG_FORMAT
     assert "escape=json" in follower.NGINX_LOG_FORMAT and "$upstream_http_x_request_id" in follower.NGINX_LOG_FORMAT

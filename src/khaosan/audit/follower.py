@@ -6,7 +6,9 @@ follower reads the lines added since its last position and writes each into the 
 `traffic_record_write`, in the same transaction as its new position: a crash between the two repeats
 nothing and loses nothing. A request nginx passed to khaosan carries the app's `X-Request-ID` in
 `app_id`; khaosan's own middleware logged it, so it is skipped, and a request the app never answered
-(a 502 while it restarts) is logged from nginx's line.
+(a 502 while it restarts) is logged from nginx's line. A page nginx answered from the pages it keeps
+(`cache` HIT) never reached khaosan, though its kept headers name the request that made it: it is
+written, and counted as a visit as khaosan would have counted it.
 
 Log rotation is followed the way Debian's logrotate does it for nginx: the file is renamed to `<path>.1`
 (kept uncompressed one round by `delaycompress`) and nginx reopens a new one. The rest of the renamed
@@ -26,6 +28,7 @@ from khaosan.audit import traffic
 from khaosan.audit.models import FollowedLog
 from khaosan.audit.nginx_format import NGINX_LOG_FORMAT  # noqa: F401  documented here, shared with bench/
 from khaosan.clients import ip_or_none
+from khaosan.public.visits import count_nginx_kept_view, flush_counts_if_due
 
 logger = logging.getLogger("khaosan.traffic")
 
@@ -46,21 +49,32 @@ class FollowResult:
         return self
 
 
+# nginx's $upstream_cache_status when it answered from what it keeps, without asking khaosan.
+ANSWERED_FROM_NGINX_CACHE = frozenset({"HIT", "STALE", "UPDATING"})
+
+
 class MalformedLine(ValueError):
     pass
 
 
+@dataclass(frozen=True)
+class Line:
+    record: dict  # the traffic record's fields
+    kept_page: bool  # a page nginx answered from the pages khaosan let it keep
+
+
 def parse_line(line):
-    """Return the traffic record fields of one nginx JSON line, or None when khaosan logged the request."""
+    """Return one nginx JSON line as a `Line`, or None when khaosan logged the request itself."""
     try:
         entry = json.loads(line)
         if not isinstance(entry, dict):
             raise MalformedLine("not a JSON object")
-        if entry.get("app_id"):
+        kept_page = str(entry.get("cache", "")) in ANSWERED_FROM_NGINX_CACHE
+        if entry.get("app_id") and not kept_page:
             return None
         uri = str(entry["uri"])
         path, _sep, query = uri.partition("?")
-        return {
+        record = {
             "at": dt.datetime.fromtimestamp(float(entry["msec"]), tz=dt.UTC),
             "address": ip_or_none(str(entry.get("addr", ""))),
             "port": _int_or_none(entry.get("port")),
@@ -75,6 +89,7 @@ def parse_line(line):
             "request_id": str(entry.get("id") or "")[:64] or "nginx",
             "host": str(entry.get("host") or ""),
         }
+        return Line(record, kept_page and record["method"] == "GET" and record["status"] == 200)
     except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise MalformedLine(str(error)) from error
 
@@ -151,22 +166,32 @@ def _write_batch(lines, state, *, end, path):
             try:
                 if raw is None:
                     raise MalformedLine("line too long")
-                fields = parse_line(raw.decode("utf-8", errors="replace"))
+                parsed = parse_line(raw.decode("utf-8", errors="replace"))
             except MalformedLine as error:
                 result.malformed += 1
                 logger.warning("nginx log %s: a line that is not one of khaosan_json's was skipped (%s)", path, error)
                 continue
-            if fields is None:
+            if parsed is None:
                 result.skipped += 1
                 continue
-            traffic.traffic_record_write(**fields)
+            traffic.traffic_record_write(**parsed.record)
             result.written += 1
+            if parsed.kept_page:
+                _count_kept_page(parsed.record)
         state.offset = end
         state.written += result.written
         state.skipped += result.skipped
         state.malformed += result.malformed
         state.save(update_fields=["offset", "written", "skipped", "malformed", "updated_at"])
+    flush_counts_if_due()
     return result
+
+
+def _count_kept_page(record):
+    path, _sep, _query = record["path"].partition("?")
+    count_nginx_kept_view(
+        at=record["at"], host=record["host"], path=path, address=record["address"], agent=record["user_agent"]
+    )
 
 
 def follow(paths, *, interval=1.0, stop=None):
@@ -180,4 +205,5 @@ def follow(paths, *, interval=1.0, stop=None):
                 follow_once(path)
             except Exception:  # noqa: BLE001  one bad round (a locked database) must not end the follower
                 logger.exception("nginx log %s: this round failed; trying again", path)
+        flush_counts_if_due()  # a quiet log still writes the visits counted before it went quiet
         stop.wait(interval)

@@ -17,6 +17,11 @@ counted on either path: a kept view is still recorded and counted.
 
 Only anonymous GETs of the catalog's own pages are kept; a page that set a cookie, wrote to the session,
 showed a message or used a CSRF token, or answered anything but 200 is not.
+
+With `NGINX_PAGE_CACHE` on, nginx in front keeps the same pages: each kept page tells it for how many
+seconds (`X-Accel-Expires`, the same `until`), and nginx keys what it keeps by the page stamp that
+`./khaosan manage page_stamp --nginx-include` writes into its configuration and reloads it on every change
+(README: Production). nginx's access log, read by the traffic follower, records and counts what it answers.
 """
 
 import datetime as dt
@@ -59,6 +64,7 @@ SHOWN_APPS = frozenset({"catalog", "org"})
 UNSHOWN_MODELS = frozenset({"staff", "delegation", "officeclosure"})
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Last-Modified", "ETag")
 HIT_HEADER = "X-Page-Cache"
+NGINX_EXPIRES_HEADER = "X-Accel-Expires"
 
 
 def pages():
@@ -78,6 +84,34 @@ def page_stamp():
 
 
 _STAMP_SQL = f"SELECT version FROM {PageStamp._meta.db_table} WHERE id = 1"
+
+
+def nginx_stamp_write(path, stamp):
+    """Write `stamp` into nginx's include file `path` unless it holds it already; return whether it changed.
+
+    Replaced whole (a new file renamed over the old), so nginx never reads half of it.
+    """
+    import os
+    import tempfile
+    from pathlib import Path
+
+    path = Path(path)
+    text = f'set $khaosan_page_stamp "{int(stamp)}";\n'
+    try:
+        if path.read_text(encoding="ascii") == text:
+            return False
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644)  # nginx's master reads it as root, its workers need not
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return True
 
 
 def pages_changed(**_):
@@ -174,6 +208,7 @@ class KeptPageMiddleware:
         request.office = office
         with translation.override(language):
             response = _replay(request, kept)
+        _tell_nginx(response, kept["until"])
         response.setdefault("X-Frame-Options", "DENY")
         count_visit(request)
         flush_counts_if_due()
@@ -207,7 +242,9 @@ class PageCacheMiddleware:
             key = _key(request, office, request.page_stamp)  # read before the page is made: see the module docstring
             kept = pages().get(key)
             if kept is not None and kept["until"] > now:
-                return _replay(request, kept)
+                response = _replay(request, kept)
+                _tell_nginx(response, kept["until"])
+                return response
         response = self.get_response(request)
         if _may_keep(request, response):
             until = _until(office, now)
@@ -221,6 +258,7 @@ class PageCacheMiddleware:
                     "item_id": getattr(request, "viewed_item_id", None),
                 }
                 pages().set(key, kept, timeout=int(seconds) + 1)
+                _tell_nginx(response, until)
             response[HIT_HEADER] = "miss"
         return response
 
@@ -234,6 +272,17 @@ class PageCacheMiddleware:
             and match.view_name in CACHED_VIEWS
         ):
             request.page_stamp = page_stamp()
+
+
+def _tell_nginx(response, until):
+    """Let nginx keep the page until `until`, in whole seconds rounded down, so it never outlives a window instant.
+
+    Relative seconds, not an absolute time: nginx counts them from its own clock when the answer arrives.
+    """
+    if settings.KHAOSAN["NGINX_PAGE_CACHE"]:
+        seconds = int((until - timezone.now()).total_seconds())
+        if seconds > 0:
+            response[NGINX_EXPIRES_HEADER] = str(seconds)
 
 
 def _replay(request, kept):

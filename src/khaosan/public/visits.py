@@ -27,9 +27,11 @@ logger = logging.getLogger("khaosan.visits")
 
 
 def visitor_digest(request, day):
-    address = client_address(request) or ""
-    agent = request.META.get("HTTP_USER_AGENT", "")[:300]
-    raw = f"{settings.SECRET_KEY}|{day.isoformat()}|{address}|{agent}"
+    return _digest(client_address(request) or "", request.META.get("HTTP_USER_AGENT", ""), day)
+
+
+def _digest(address, agent, day):
+    raw = f"{settings.SECRET_KEY}|{day.isoformat()}|{address}|{agent[:300]}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -97,6 +99,31 @@ def count_visit(request):
         return
     today = timezone.localdate()
     pending_counts.add_visit(office.pk, today, visitor_digest(request, today))
+
+
+def count_nginx_kept_view(*, at, host, path, address, agent):
+    """Count a page nginx answered from the pages it keeps, read from its access log by the traffic follower.
+
+    Only pages khaosan let nginx keep are among them, all public: each is a page view of the host's office,
+    and of its item when it is an item's page. Written with the next `flush_counts`.
+    """
+    from django.urls import Resolver404, resolve
+    from django.utils import translation
+
+    from khaosan.org.middleware import office_for_host
+
+    office = office_for_host(host)
+    if office is None or BOT_PATTERN.search(agent or ""):
+        return
+    day = timezone.localdate(at)
+    pending_counts.add_visit(office.pk, day, _digest(address or "", agent or "", day))
+    try:
+        with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+            match = resolve(path)
+    except Resolver404:
+        return
+    if match.view_name == "public:item":
+        count_item_view_id(match.kwargs["pk"])
 
 
 def count_item_view(request, item):
