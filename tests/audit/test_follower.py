@@ -124,16 +124,15 @@ def test_a_log_cut_short_in_place_is_read_again_from_its_start(log):
 
 def test_a_failed_write_keeps_the_position_so_nothing_is_lost_or_doubled(log):
     append(log, line("/static/1.css"), line("/static/2.css"))
-    real = traffic.traffic_record_write
-    calls = []
 
-    def second_fails(**fields):
-        calls.append(fields["path"])
-        if len(calls) == 2:
-            raise RuntimeError("database is locked")
-        return real(**fields)
+    def one_written_then_fails(records, **kwargs):
+        traffic.traffic_record_write(**records[0])
+        raise RuntimeError("database is locked")
 
-    with mock.patch.object(traffic, "traffic_record_write", side_effect=second_fails), pytest.raises(RuntimeError):
+    with (
+        mock.patch.object(traffic, "traffic_records_write", side_effect=one_written_then_fails),
+        pytest.raises(RuntimeError),
+    ):
         follower.follow_once(log)
     assert TrafficRecord.objects.count() == 0 and FollowedLog.objects.get().offset == 0
     assert follower.follow_once(log).written == 2

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from khaosan.audit import traffic
 from khaosan.audit.models import (
     AppendOnlyError,
     AuditCode,
@@ -143,6 +144,31 @@ def test_a_request_ending_after_its_day_was_sealed_is_written_into_the_open_day(
     assert late.segment > day(1).date()
     assert late.at.date() == day(1).date()
     assert traffic_verify().ok
+
+
+def _record(at, path, **fields):
+    return {"at": at, "address": "192.0.2.10", "port": 50000, "user_id": None, "username": "", "method": "GET",
+            "path": path, "status": 200, "response_bytes": 1234, "duration_ms": 1, "user_agent": "nginx test",
+            "request_id": "1" * 32, **fields}  # fmt: skip
+
+
+def test_a_batch_is_chained_as_one_record_after_another_across_days_and_a_sealed_day():
+    write(day(2))
+    traffic_seal(now=NOW)  # day(2) and day(1) sealed: their late records go into NOW's day
+    write(NOW)
+    batch = [
+        _record(day(2) + dt.timedelta(hours=11), "/late-for-a-sealed-day/"),
+        _record(NOW + dt.timedelta(seconds=1), "/today/1/", host="ssobanluang.go.th"),
+        _record(day(1) + dt.timedelta(hours=11, minutes=59), "/late-for-yesterday/"),
+        _record(NOW + dt.timedelta(seconds=2), "/today/2/"),
+    ]
+    assert traffic.traffic_records_write(batch) == 4
+    today = TrafficRecord.objects.filter(segment=NOW.date()).order_by("seq")
+    assert [r.path for r in today] == ["/", "/late-for-a-sealed-day/", "/today/1/", "/late-for-yesterday/", "/today/2/"]
+    assert [r.seq for r in today] == [1, 2, 3, 4, 5]
+    assert TrafficSegment.objects.get(day=NOW.date()).count == 5
+    assert traffic_verify().ok
+    assert traffic.traffic_records_write([]) == 0
 
 
 def test_a_changed_seal_and_a_removed_day_are_detected():

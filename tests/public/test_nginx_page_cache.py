@@ -176,6 +176,11 @@ def _fetch(url):
         return answer.headers["X-Cache"], answer.headers["X-Request-ID"], answer.read().decode()
 
 
+def _kept_by_nginx_with(url, text):
+    kept_by, _request_id, page = _fetch(url)
+    return kept_by == "HIT" and text in page
+
+
 def _until(condition, seconds=10):
     deadline = threading.Event()
     for _attempt in range(int(seconds / 0.05)):
@@ -209,11 +214,11 @@ def test_nginx_keeps_pages_until_a_change_or_an_expiry_and_every_view_reaches_th
         expiry = clock.now + dt.timedelta(seconds=5)
         publish(title="ประกาศที่หมดอายุในไม่ช้า", expire_at=expiry)
         call_command("page_stamp", nginx_include=str(include), reload=f"kill -HUP {nginx.pid}", once=True)
-        assert _until(lambda: "ประกาศที่หมดอายุในไม่ช้า" in _fetch(f"{base}/")[2])
-        assert _fetch(f"{base}/")[0] == "HIT"
+        # nginx's old worker may still answer the first requests after the reload (under the old stamp's key).
+        assert _until(lambda: _kept_by_nginx_with(f"{base}/", "ประกาศที่หมดอายุในไม่ช้า"))
         assert _until(lambda: "ประกาศที่หมดอายุในไม่ช้า" not in _fetch(f"{base}/")[2], seconds=8)
         gone_at = clock.now
-        assert expiry <= gone_at < expiry + dt.timedelta(seconds=1)
+        assert expiry <= gone_at < expiry + dt.timedelta(seconds=2)  # not the 60 s nginx would keep it otherwise
     result = follower.follow_once(tmp_path / "access.json")
     lines = [json.loads(line) for line in (tmp_path / "access.json").read_text().splitlines()]
     assert result.written == sum(line["cache"] == "HIT" for line in lines) >= 2

@@ -161,6 +161,7 @@ def _complete_lines(log, limit):
 
 def _write_batch(lines, state, *, end, path):
     result = FollowResult()
+    records, kept_pages = [], []
     with transaction.atomic():
         for raw in lines:
             try:
@@ -174,15 +175,17 @@ def _write_batch(lines, state, *, end, path):
             if parsed is None:
                 result.skipped += 1
                 continue
-            traffic.traffic_record_write(**parsed.record)
-            result.written += 1
+            records.append(parsed.record)
             if parsed.kept_page:
-                _count_kept_page(parsed.record)
+                kept_pages.append(parsed.record)
+        result.written = traffic.traffic_records_write(records)
         state.offset = end
         state.written += result.written
         state.skipped += result.skipped
         state.malformed += result.malformed
         state.save(update_fields=["offset", "written", "skipped", "malformed", "updated_at"])
+    for record in kept_pages:  # counted once their records are in: a failed batch is read again, whole
+        _count_kept_page(record)
     flush_counts_if_due()
     return result
 

@@ -15,7 +15,8 @@ B.E. 2564 (which replaced the MICT notification B.E. 2550), as listed in standar
 - never keep passwords or tokens, mask national ID numbers (LOG-14).
 
 Writes happen in their own short transaction after the response is made (see middleware.py): one
-locked read of the day's head, one INSERT, one UPDATE of the head.
+locked read of the day's head, one INSERT, one UPDATE of the head. The follower writes nginx's lines in
+batches (`traffic_records_write`): each day's head read once, one INSERT for all, one UPDATE per day.
 """
 
 import csv
@@ -152,9 +153,64 @@ def traffic_record_write(
     This runs for every request, so it sends three statements built once, not ORM queries, whose
     building cost several times the database work (bench/README.md). Returns the new record's id.
     """
-    at = chain.truncate_to_milliseconds(at.astimezone(UTC))
-    values = {
-        "at": at,
+    values = _record_values(
+        at=at, address=address, port=port, user_id=user_id, username=username, method=method, path=path,
+        status=status, response_bytes=response_bytes, duration_ms=duration_ms, user_agent=user_agent,
+        request_id=request_id, host=host,
+    )  # fmt: skip
+    connection = connections[using]
+    sql = _statements(connection)
+    with transaction.atomic(using=using):
+        # The DB-API cursor of Django's own connection, inside Django's transaction: the same work
+        # without the wrapper's per-statement rewriting and hooks (bench/README.md).
+        cursor = connection.connection.cursor()
+        try:
+            head = _chain_onto(_head(cursor, sql, connection, values["at"].date(), using=using), values)
+            cursor.execute(sql.insert, [adapt(values[name]) for name, adapt in sql.columns])
+            pk = cursor.fetchone()[0] if sql.returning else cursor.lastrowid
+            cursor.execute(sql.advance, [head.count, head.last_hash, head.pk])
+        finally:
+            cursor.close()
+    return pk
+
+
+def traffic_records_write(records, *, using=DEFAULT_DB_ALIAS):
+    """Append many requests at once (the follower's batches): one transaction, each day's head locked once.
+
+    `records` are the keyword arguments of `traffic_record_write`, in the order they are to be chained.
+    """
+    connection = connections[using]
+    sql = _statements(connection)
+    heads, segment_of_day, rows = {}, {}, []  # segment id -> its head as advanced so far; day -> segment id
+    with transaction.atomic(using=using):
+        cursor = connection.connection.cursor()
+        try:
+            for record in records:
+                values = _record_values(**record)
+                day = values["at"].date()
+                if day not in segment_of_day:
+                    # A sealed day's late records go to today's segment, which other days' records may share.
+                    found = _head(cursor, sql, connection, day, using=using)
+                    heads.setdefault(found.pk, found)
+                    segment_of_day[day] = found.pk
+                head = _chain_onto(heads[segment_of_day[day]], values)
+                heads[head.pk] = head
+                rows.append([adapt(values[name]) for name, adapt in sql.columns])
+            if rows:
+                cursor.executemany(sql.insert_many, rows)
+            for head in heads.values():
+                cursor.execute(sql.advance, [head.count, head.last_hash, head.pk])
+        finally:
+            cursor.close()
+    return len(rows)
+
+
+def _record_values(
+    *, at, address, port, user_id, username, method, path, status, response_bytes, duration_ms, user_agent,
+    request_id, host="",
+):  # fmt: skip
+    return {
+        "at": chain.truncate_to_milliseconds(at.astimezone(UTC)),
         "address": address,
         "port": port,
         "user_id": user_id,
@@ -168,29 +224,36 @@ def traffic_record_write(
         "request_id": request_id[:64],
         "host": host_name(host),
     }
-    connection = connections[using]
-    sql = _statements(connection)
-    with transaction.atomic(using=using):
-        # The DB-API cursor of Django's own connection, inside Django's transaction: the same work
-        # without the wrapper's per-statement rewriting and hooks (bench/README.md).
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute(sql.head, [connection.ops.adapt_datefield_value(at.date())])
-            head = cursor.fetchone()
-            if head is None or head[3] is not None:  # a new day, or a late request after its day was sealed
-                segment = _open_segment(at.date(), using=using)
-                head = (segment.pk, segment.count, segment.last_hash, None, segment.day)
-            segment_pk, count, last_hash, _, day = head
-            values["segment"] = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
-            values["seq"] = count + 1
-            values["prev_hash"] = last_hash or chain.genesis(f"traffic:{values['segment'].isoformat()}")
-            values["hash"] = traffic_record_hash(*(values[name] for name in TRAFFIC_HASHED_FIELDS))
-            cursor.execute(sql.insert, [adapt(values[name]) for name, adapt in sql.columns])
-            pk = cursor.fetchone()[0] if sql.returning else cursor.lastrowid
-            cursor.execute(sql.advance, [values["seq"], values["hash"], segment_pk])
-        finally:
-            cursor.close()
-    return pk
+
+
+@dataclass(frozen=True)
+class _Head:
+    pk: int
+    count: int
+    last_hash: str
+    day: dt.date
+
+
+def _head(cursor, sql, connection, day, *, using):
+    """The open head a record of `day` chains onto (locked): that day's, or today's when that day is sealed."""
+    cursor.execute(sql.head, [connection.ops.adapt_datefield_value(day)])
+    row = cursor.fetchone()
+    if row is None or row[3] is not None:  # a new day, or a late request after its day was sealed
+        segment = _open_segment(day, using=using)
+        return _Head(segment.pk, segment.count, segment.last_hash, segment.day)
+    pk, count, last_hash, _sealed_at, stored_day = row
+    return _Head(
+        pk, count, last_hash, stored_day if isinstance(stored_day, dt.date) else dt.date.fromisoformat(stored_day)
+    )
+
+
+def _chain_onto(head, values):
+    """Give `values` its place after `head` and its hash; return the head as it is after it."""
+    values["segment"] = head.day
+    values["seq"] = head.count + 1
+    values["prev_hash"] = head.last_hash or chain.genesis(f"traffic:{head.day.isoformat()}")
+    values["hash"] = traffic_record_hash(*(values[name] for name in TRAFFIC_HASHED_FIELDS))
+    return _Head(head.pk, values["seq"], values["hash"], head.day)
 
 
 @dataclass(frozen=True)
@@ -198,6 +261,7 @@ class _Statements:
     vendor: str
     head: str
     insert: str
+    insert_many: str  # the same INSERT without RETURNING, for executemany
     advance: str
     columns: tuple  # (attribute, adapter to the database's value), in INSERT order
     returning: bool
@@ -225,12 +289,16 @@ def _build_statements(connection):
     segments, records = quote(TrafficSegment._meta.db_table), quote(TrafficRecord._meta.db_table)
     returning = features.can_return_columns_from_insert
     mark = "?" if connection.Database.paramstyle == "qmark" else "%s"  # the driver's own placeholder
+    insert = (
+        f"INSERT INTO {records} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join([mark] * len(fields))})"
+    )
     return _Statements(
         vendor=connection.vendor,
         head=f"SELECT id, count, last_hash, sealed_at, day FROM {segments} WHERE day = {mark}"
         + (" FOR UPDATE" if features.has_select_for_update else ""),
-        insert=f"INSERT INTO {records} ({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join([mark] * len(fields))})" + (" RETURNING id" if returning else ""),
+        insert=insert + (" RETURNING id" if returning else ""),
+        insert_many=insert,
         advance=f"UPDATE {segments} SET count = {mark}, last_hash = {mark} WHERE id = {mark}",
         columns=tuple((f.attname, adapters.get(f.get_internal_type(), _as_is)) for f in fields),
         returning=returning,
