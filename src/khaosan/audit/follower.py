@@ -28,7 +28,7 @@ from khaosan.audit import traffic
 from khaosan.audit.models import FollowedLog
 from khaosan.audit.nginx_format import NGINX_LOG_FORMAT  # noqa: F401  documented here, shared with bench/
 from khaosan.clients import ip_or_none
-from khaosan.public.visits import count_nginx_kept_view, flush_counts_if_due
+from khaosan.public.visits import count_nginx_kept_views, flush_counts_if_due
 
 logger = logging.getLogger("khaosan.traffic")
 
@@ -184,17 +184,12 @@ def _write_batch(lines, state, *, end, path):
         state.skipped += result.skipped
         state.malformed += result.malformed
         state.save(update_fields=["offset", "written", "skipped", "malformed", "updated_at"])
-    for record in kept_pages:  # counted once their records are in: a failed batch is read again, whole
-        _count_kept_page(record)
+    # Counted once their records are in: a failed batch is read again, whole.
+    count_nginx_kept_views(
+        (r["at"], r["host"], r["path"].partition("?")[0], r["address"], r["user_agent"]) for r in kept_pages
+    )
     flush_counts_if_due()
     return result
-
-
-def _count_kept_page(record):
-    path, _sep, _query = record["path"].partition("?")
-    count_nginx_kept_view(
-        at=record["at"], host=record["host"], path=path, address=record["address"], agent=record["user_agent"]
-    )
 
 
 def follow(paths, *, interval=1.0, stop=None):

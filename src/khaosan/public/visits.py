@@ -5,6 +5,7 @@ back into an address, so nothing personal is kept (PDPA-3) and no consent banner
 """
 
 import atexit
+import functools
 import hashlib
 import logging
 import re
@@ -101,29 +102,41 @@ def count_visit(request):
     pending_counts.add_visit(office.pk, today, visitor_digest(request, today))
 
 
-def count_nginx_kept_view(*, at, host, path, address, agent):
-    """Count a page nginx answered from the pages it keeps, read from its access log by the traffic follower.
+def count_nginx_kept_views(views):
+    """Count the pages nginx answered from the pages it keeps, read from its access log by the traffic follower.
 
-    Only pages khaosan let nginx keep are among them, all public: each is a page view of the host's office,
-    and of its item when it is an item's page. Written with the next `flush_counts`.
+    `views` are (at, host, path, address, user agent). Only pages khaosan let nginx keep are among them, all
+    public: each is a page view of the host's office, and of its item when it is an item's page. Written with
+    the next `flush_counts`.
     """
+    from khaosan.org.middleware import office_for_host
+
+    offices = {}  # host -> office, asked once per call
+    for at, host, path, address, agent in views:
+        if host not in offices:
+            offices[host] = office_for_host(host)
+        office = offices[host]
+        if office is None or BOT_PATTERN.search(agent or ""):
+            continue
+        day = timezone.localdate(at)
+        pending_counts.add_visit(office.pk, day, _digest(address or "", agent or "", day))
+        item_id = _item_of_path(path)
+        if item_id is not None:
+            count_item_view_id(item_id)
+
+
+@functools.lru_cache(maxsize=4096)
+def _item_of_path(path):
+    """The item whose public page `path` is, or None (the URL patterns do not change while a process runs)."""
     from django.urls import Resolver404, resolve
     from django.utils import translation
 
-    from khaosan.org.middleware import office_for_host
-
-    office = office_for_host(host)
-    if office is None or BOT_PATTERN.search(agent or ""):
-        return
-    day = timezone.localdate(at)
-    pending_counts.add_visit(office.pk, day, _digest(address or "", agent or "", day))
     try:
         with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
             match = resolve(path)
     except Resolver404:
-        return
-    if match.view_name == "public:item":
-        count_item_view_id(match.kwargs["pk"])
+        return None
+    return match.kwargs["pk"] if match.view_name == "public:item" else None
 
 
 def count_item_view(request, item):
