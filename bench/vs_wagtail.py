@@ -16,6 +16,7 @@ pages and 1,000 documents from its `peer_data.py`. This script
    so both see the same machine, and prints req/s and p99 per site and the ratio khaosan / Wagtail.
 
     .venv/bin/python bench/vs_wagtail.py [--seconds 20] [--warmup 3] [--keep DIR] [--reuse-peer] [--only home,item]
+        [--page-cache off|on|both] [--traffic-spool]
 
 Absolute figures move with the machine's load; the ratio of one alternating run is what to quote.
 """
@@ -365,9 +366,21 @@ def start_wagtail(stack, peer_dir, run_dir, *, page_cache=False):
     return start(stack, "Wagtail", command, env=env, cwd=peer_dir / "site", port=port, log=log, health="/")
 
 
-def start_khaosan(stack, env, run_dir, *, page_cache=False):
-    """khaosan as shipped (traffic log and counters on); its page cache on or off."""
+def start_khaosan(stack, env, run_dir, *, page_cache=False, traffic_spool=False):
+    """khaosan as shipped (traffic log and counters on); its page cache on or off.
+
+    With `traffic_spool`, each request is appended to a spool file and the traffic follower chains it
+    meanwhile, in a process of its own beside gunicorn's workers (it is measured with them).
+    """
     env = {**env, "KHAOSAN_PAGE_CACHE": "true" if page_cache else "false"}
+    if traffic_spool:
+        spool = run_dir / "traffic-spool.json"
+        env["KHAOSAN_TRAFFIC_SPOOL"] = str(spool)
+        follower = subprocess.Popen(
+            [sys.executable, str(ROOT / "manage.py"), "traffic", "follow", "--spool", str(spool), "--interval", "0.5"],
+            env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        stack.callback(stop, Server("follower", follower, "", run_dir / "follower.log"))
     port = free_port()
     log = run_dir / "gunicorn-khaosan.log"
     command = [GUNICORN, *gunicorn_args(GUNICORN, port=port, log=log), "--chdir", str(ROOT / "src"), "khaosan.wsgi"]
@@ -528,6 +541,9 @@ def parse_args():
         help="off: neither site keeps whole pages (the 3x target); on: khaosan's page cache against Wagtail's "
         "per-site cache; both: one after the other (default off)",
     )
+    parser.add_argument("--traffic-spool", action="store_true",
+                        help="khaosan appends each request to a spool the follower chains meanwhile "
+                        "(KHAOSAN_TRAFFIC_SPOOL)")  # fmt: skip
     return parser.parse_args()
 
 
@@ -607,7 +623,7 @@ def run_mode(pages, per_page, *, page_cache, args, env, peer_dir, run_dir, lua):
     with contextlib.ExitStack() as stack:
         servers = {
             "Wagtail": start_wagtail(stack, peer_dir, run_dir, page_cache=page_cache),
-            "khaosan": start_khaosan(stack, env, run_dir, page_cache=page_cache),
+            "khaosan": start_khaosan(stack, env, run_dir, page_cache=page_cache, traffic_spool=args.traffic_spool),
         }
         sizes = {
             p.label: {

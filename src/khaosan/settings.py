@@ -456,6 +456,8 @@ KHAOSAN = {
     "RENDITION_WIDTHS": (480, 960, 1600),
     # Traffic log (S-2.8, LOG-1…14). Off only for the overhead benchmark (bench/traffic_overhead.py).
     "TRAFFIC_LOG": env_bool("KHAOSAN_TRAFFIC_LOG", True),
+    # A file each request is appended to instead of the database, chained by `traffic follow --spool` (README).
+    "TRAFFIC_SPOOL": env("KHAOSAN_TRAFFIC_SPOOL", ""),
     "TRAFFIC_RETENTION_DAYS": env_traffic_retention_days(),
     # Peers whose client-address header is believed (addresses or networks; "unix" for a Unix socket).
     "TRUSTED_PROXIES": env_list("KHAOSAN_TRUSTED_PROXIES", "127.0.0.1,::1"),

@@ -78,8 +78,8 @@ def parse_line(line):
             "at": dt.datetime.fromtimestamp(float(entry["msec"]), tz=dt.UTC),
             "address": ip_or_none(str(entry.get("addr", ""))),
             "port": _int_or_none(entry.get("port")),
-            "user_id": None,
-            "username": "",
+            "user_id": _int_or_none(entry.get("user_id")),  # only khaosan's spool names who was signed in
+            "username": str(entry.get("username") or ""),
             "method": str(entry.get("method", "")) or "-",
             "path": traffic.mask_url(path or "/", query),
             "status": int(entry["status"]),
@@ -99,9 +99,37 @@ def _int_or_none(value):
     return int(text) if text.isdecimal() else None
 
 
-def follow_once(path, *, batch_lines=BATCH_LINES):
-    """Read what `path` gained since the last call into the traffic log; return the counts."""
+def follow_once(path, *, batch_lines=BATCH_LINES, rotate_at=None):
+    """Read what `path` gained since the last call into the traffic log; return the counts.
+
+    With `rotate_at` (bytes; khaosan's own spool, which no logrotate turns), a file read to its end and at
+    least that long is renamed to `<path>.1` and a new empty one put in its place, so the spool stays short;
+    a line a worker wrote into the old one meanwhile is read from there at the next call.
+    """
     path = Path(path)
+    if rotate_at:
+        path.touch(mode=0o640, exist_ok=True)  # a spool no request has reached yet is not missing
+    result = _follow_once(path, batch_lines=batch_lines)
+    if rotate_at:
+        _rotate_when_read(path, rotate_at)
+    return result
+
+
+def _rotate_when_read(path, rotate_at):
+    import os
+
+    state = FollowedLog.objects.get(path=str(path))
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return
+    if stat.st_ino == state.inode and stat.st_size >= rotate_at and state.offset == stat.st_size:
+        os.replace(path, f"{path}.1")
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, stat.st_mode & 0o777)
+        os.close(descriptor)
+
+
+def _follow_once(path, *, batch_lines):
     result = FollowResult()
     state, _created = FollowedLog.objects.get_or_create(path=str(path))
     try:
@@ -192,15 +220,18 @@ def _write_batch(lines, state, *, end, path):
     return result
 
 
-def follow(paths, *, interval=1.0, stop=None):
-    """Follow `paths` until `stop` (a threading.Event) is set, reading each every `interval` seconds."""
+SPOOL_ROTATE_BYTES = 64 * 1024 * 1024
+
+
+def follow(paths, *, interval=1.0, stop=None, spools=()):
+    """Follow `paths` (nginx's logs) and `spools` (khaosan's, rotated here) until `stop` (a threading.Event)."""
     import threading
 
     stop = stop or threading.Event()
     while not stop.is_set():
-        for path in paths:
+        for path in [*paths, *spools]:
             try:
-                follow_once(path)
+                follow_once(path, rotate_at=SPOOL_ROTATE_BYTES if path in spools else None)
             except Exception:  # noqa: BLE001  one bad round (a locked database) must not end the follower
                 logger.exception("nginx log %s: this round failed; trying again", path)
         flush_counts_if_due()  # a quiet log still writes the visits counted before it went quiet

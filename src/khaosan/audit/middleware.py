@@ -2,8 +2,10 @@
 
 First in MIDDLEWARE, so it times the whole request and sees every response, redirects and errors
 included. The record is written after the response is made, in its own transaction on the default
-database, never inside a view's transaction (which may roll back). A failure to log never breaks the
-response: it is logged for operators (`khaosan.traffic`) and counted for the back-office.
+database, never inside a view's transaction (which may roll back); or, with KHAOSAN_TRAFFIC_SPOOL,
+appended to that file as one line, which the traffic follower chains within a second (`traffic follow
+--spool`). A failure to log never breaks the response: it is logged for operators (`khaosan.traffic`)
+and counted for the back-office.
 """
 
 import logging
@@ -38,7 +40,7 @@ class TrafficLogMiddleware:
         response["X-Request-ID"] = request.request_id
         try:
             user_id, username = _identity(request)
-            traffic.traffic_record_write(
+            _record(
                 at=at,
                 address=client.address,
                 port=client.port,
@@ -64,6 +66,21 @@ class TrafficLogMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Who is logged in before the view runs: a logout view leaves an anonymous user behind.
         request.traffic_identity = _identity(request)
+
+
+def _record(**fields):
+    """Into the spool when one is set (KHAOSAN_TRAFFIC_SPOOL, the follower chains it), else into the chain now.
+
+    A spool that cannot be written (a full disk, a wrong folder) never costs a record: it goes to the database.
+    """
+    spool = settings.KHAOSAN["TRAFFIC_SPOOL"]
+    if spool:
+        try:
+            traffic.traffic_spool_append(spool, **fields)
+            return
+        except OSError:
+            logger.exception("traffic spool %s not written; the record goes straight into the chain", spool)
+    traffic.traffic_record_write(**fields)
 
 
 def _identity(request):

@@ -174,6 +174,37 @@ def traffic_record_write(
     return pk
 
 
+def traffic_spool_append(
+    spool, *, at, address, port, user_id, username, method, path, status, response_bytes, duration_ms, user_agent,
+    request_id, host="",
+):  # fmt: skip
+    """Append one request to the spool file `spool`, one JSON line in one write, for the follower to chain.
+
+    The line has the fields of nginx's `khaosan_json` lines, and the signed-in person's. Each worker opens the
+    file for appending, writes and closes it, as nginx's workers append to one access log: the kernel keeps
+    each line whole and in place, and a rotation by the follower is followed at the next request. A worker
+    that crashes afterwards loses nothing; the line is in the file the moment the answer goes out.
+    """
+    import json
+    import os
+
+    line = json.dumps(
+        {
+            "msec": f"{at.timestamp():.3f}", "addr": address or "", "port": "" if port is None else str(port),
+            "method": (method or "")[:16], "uri": (path or "")[:PATH_MAX], "status": str(status),
+            "bytes": "" if response_bytes is None else str(response_bytes),
+            "seconds": f"{max(0, int(duration_ms)) / 1000:.3f}", "agent": (user_agent or "")[:USER_AGENT_MAX],
+            "id": request_id[:64], "host": host or "", "user_id": user_id, "username": (username or "")[:150],
+        },
+        ensure_ascii=False, separators=(",", ":"),
+    )  # fmt: skip
+    descriptor = os.open(spool, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o640)
+    try:
+        os.write(descriptor, (line + "\n").encode("utf-8", "surrogatepass"))
+    finally:
+        os.close(descriptor)
+
+
 def traffic_records_write(records, *, using=DEFAULT_DB_ALIAS):
     """Append many requests at once (the follower's batches): one transaction, each day's head locked once.
 

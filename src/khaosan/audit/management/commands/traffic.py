@@ -1,6 +1,7 @@
 """./khaosan manage traffic verify|seal|export|hold|purge|follow — the traffic log (S-2.8). See audit/traffic.py.
 
-`follow` reads nginx's JSON access log into the chain (audit/follower.py): the requests nginx answers itself.
+`follow` reads nginx's JSON access log into the chain (audit/follower.py): the requests nginx answers itself;
+and khaosan's own spool, when KHAOSAN_TRAFFIC_SPOOL is set.
 """
 
 import datetime as dt
@@ -51,7 +52,9 @@ class Command(BaseCommand):
         purge.add_argument("--actor", help="your staff username (default: your login)")
 
         follow = actions.add_parser("follow", help="read nginx's khaosan_json access log(s) into the traffic log")
-        follow.add_argument("--log", dest="logs", action="append", required=True, help="an access log (repeatable)")
+        follow.add_argument("--log", dest="logs", action="append", default=[], help="nginx's access log (repeatable)")
+        follow.add_argument("--spool", dest="spools", action="append", default=[],
+                            help="khaosan's spool (KHAOSAN_TRAFFIC_SPOOL), rotated here (repeatable)")  # fmt: skip
         follow.add_argument("--once", action="store_true", help="read what is there and stop (else keep following)")
         follow.add_argument("--interval", type=float, default=1.0, help="seconds between reads (default 1)")
 
@@ -119,12 +122,15 @@ class Command(BaseCommand):
             self.stdout.write(f"kept {day}: under a legal hold")
         self.stdout.write(f"{len(result.purged)} day(s) {verb}; retention {traffic.retention_days()} days (CCA s.26).")
 
-    def do_follow(self, *, logs, once=False, interval=1.0, **options):
+    def do_follow(self, *, logs, spools=(), once=False, interval=1.0, **options):
         from khaosan.audit import follower
 
+        if not logs and not spools:
+            raise CommandError("name nginx's access log (--log) or khaosan's spool (--spool)")
         if once:
-            for path in logs:
-                result = follower.follow_once(path)
+            for path in [*logs, *spools]:
+                rotate_at = follower.SPOOL_ROTATE_BYTES if path in spools else None
+                result = follower.follow_once(path, rotate_at=rotate_at)
                 self.stdout.write(f"{path}: {result.written} written, {result.skipped} logged by khaosan itself, "
                                   f"{result.malformed} unreadable")  # fmt: skip
             return
@@ -134,5 +140,5 @@ class Command(BaseCommand):
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: stop.set())
-        self.stdout.write(f"following {', '.join(logs)} every {interval} s")
-        follower.follow(logs, interval=interval, stop=stop)
+        self.stdout.write(f"following {', '.join([*logs, *spools])} every {interval} s")
+        follower.follow(logs, spools=spools, interval=interval, stop=stop)
