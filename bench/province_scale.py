@@ -266,6 +266,7 @@ def _traffic(count, rng):
                 "username": "", "method": "GET", "path": rng.choice(paths), "status": 200,
                 "response_bytes": rng.randint(2000, 60000), "duration_ms": rng.randint(3, 80),
                 "user_agent": "Mozilla/5.0 (bench)", "request_id": secrets.token_hex(8), "prev_hash": last_hash,
+                "host": "",
             }  # fmt: skip
             values["hash"] = last_hash = traffic_record_hash(*(values[name] for name in TRAFFIC_HASHED_FIELDS))
             rows.append(TrafficRecord(**values))

@@ -100,5 +100,9 @@ def client_of(request):
 
 
 def client_address(request):
-    """The client's address by the trusted-proxy rule: what the traffic log, the audit trail and lockouts record."""
-    return client_of(request).address
+    """The client's address by the trusted-proxy rule: what the traffic log, the audit trail and lockouts record.
+
+    The traffic log's middleware has worked it out for the request already (`traffic_client`).
+    """
+    client = getattr(request, "traffic_client", None)
+    return (client if isinstance(client, Client) else client_of(request)).address
