@@ -125,7 +125,10 @@ def _rotate_when_read(path, rotate_at):
         return
     if stat.st_ino == state.inode and stat.st_size >= rotate_at and state.offset == stat.st_size:
         os.replace(path, f"{path}.1")
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, stat.st_mode & 0o777)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, stat.st_mode & 0o777)
+        except FileExistsError:
+            return  # a worker's next line made it first
         os.close(descriptor)
 
 
