@@ -9,6 +9,8 @@ exactly the lines the README gives.
 - The key ends in the page stamp `./khaosan manage page_stamp --nginx-include` writes into the server block
   (`set $khaosan_page_stamp "N";`) and reloads nginx with: after a change nothing kept before it is answered.
 - `Vary` is not followed: khaosan keeps one page per office, host, language and URL, and so does nginx.
+  That holds while khaosan does not compress its answers (no GZipMiddleware): nginx's gzip, if on,
+  compresses after the cache.
 - A visitor with a session cookie is never answered from nor kept in nginx's pages.
 - Each answer carries its own request's id, and whether nginx kept it (`X-Cache`); the access log says the
   same in `cache`, so the traffic follower records and counts the pages khaosan never saw.
