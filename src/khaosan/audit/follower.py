@@ -19,6 +19,7 @@ again from its start. A half-written last line waits for its newline.
 import datetime as dt
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,8 +117,6 @@ def follow_once(path, *, batch_lines=BATCH_LINES, rotate_at=None):
 
 
 def _rotate_when_read(path, rotate_at):
-    import os
-
     state = FollowedLog.objects.get(path=str(path))
     try:
         stat = path.stat()

@@ -23,7 +23,9 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, quote_plus, unquote_plus
@@ -185,16 +187,18 @@ def traffic_spool_append(
     each line whole and in place, and a rotation by the follower is followed at the next request. A worker
     that crashes afterwards loses nothing; the line is in the file the moment the answer goes out.
     """
-    import json
-    import os
-
+    values = _record_values(
+        at=at, address=address, port=port, user_id=user_id, username=username, method=method, path=path,
+        status=status, response_bytes=response_bytes, duration_ms=duration_ms, user_agent=user_agent,
+        request_id=request_id, host=host,
+    )  # fmt: skip
     line = json.dumps(
         {
-            "msec": f"{at.timestamp():.3f}", "addr": address or "", "port": "" if port is None else str(port),
-            "method": (method or "")[:16], "uri": (path or "")[:PATH_MAX], "status": str(status),
-            "bytes": "" if response_bytes is None else str(response_bytes),
-            "seconds": f"{max(0, int(duration_ms)) / 1000:.3f}", "agent": (user_agent or "")[:USER_AGENT_MAX],
-            "id": request_id[:64], "host": host or "", "user_id": user_id, "username": (username or "")[:150],
+            "msec": f"{values['at'].timestamp():.3f}", "addr": values["address"] or "",
+            "port": "" if port is None else str(port), "method": values["method"], "uri": values["path"],
+            "status": str(status), "bytes": "" if response_bytes is None else str(response_bytes),
+            "seconds": f"{values['duration_ms'] / 1000:.3f}", "agent": values["user_agent"],
+            "id": values["request_id"], "host": values["host"], "user_id": user_id, "username": values["username"],
         },
         ensure_ascii=False, separators=(",", ":"),
     )  # fmt: skip

@@ -26,6 +26,9 @@ seconds (`X-Accel-Expires`, the same `until`), and nginx keys what it keeps by t
 
 import datetime as dt
 import hashlib
+import os
+import tempfile
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -91,10 +94,6 @@ def nginx_stamp_write(path, stamp):
 
     Replaced whole (a new file renamed over the old), so nginx never reads half of it.
     """
-    import os
-    import tempfile
-    from pathlib import Path
-
     path = Path(path)
     text = f'set $khaosan_page_stamp "{int(stamp)}";\n'
     try:
