@@ -147,7 +147,16 @@ def build(offices, items, *, log):
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
+    analyze()
     log(f"  built in {time.monotonic() - started:.0f} s")
+
+
+def analyze():
+    """Give the planner statistics of what the bulk build wrote, as autovacuum would soon after in production."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
 
 
 def _office(number):
@@ -295,8 +304,8 @@ def signed_in(user, host):
     return client
 
 
-def measure(client, path, rounds, *, before=None):
-    """Return (status, timings in ms, queries of one request)."""
+def measure(client, path, rounds, *, before=None, profile=False):
+    """Return (status, timings in ms, queries of one request); with `profile`, print where one request's time goes."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -314,7 +323,30 @@ def measure(client, path, rounds, *, before=None):
         before()
     with CaptureQueriesContext(connection) as captured:
         client.get(path)
-    return status, timings, len(captured)
+    queries = captured.captured_queries  # a copy: the next request empties the connection's log
+    if profile:
+        print_profile(client, path, queries, before=before)
+    return status, timings, len(queries)
+
+
+def print_profile(client, path, queries, *, before=None):
+    """The functions one request spends most in (cProfile, cumulative) and its slowest queries."""
+    import cProfile
+    import io
+    import pstats
+
+    if before:
+        before()
+    profiler = cProfile.Profile()
+    profiler.runcall(client.get, path)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(r"khaosan|django/(db|template)", 30)
+    print(f"--- {path}: where the time goes\n   ncalls{out.getvalue().split('ncalls', 1)[-1]}")
+    slowest = sorted(queries, key=lambda q: -float(q["time"]))[:6]
+    total = sum(float(q["time"]) for q in queries) * 1000
+    print(f"--- {path}: {len(queries)} queries, {total:.1f} ms in the database; the slowest:")
+    for query in slowest:
+        print(f"{float(query['time']) * 1000:8.1f} ms  {query['sql'][:600]}")
 
 
 def row(name, status, timings, queries, *, target=None, who=""):
@@ -325,7 +357,8 @@ def row(name, status, timings, queries, *, target=None, who=""):
     return verdict
 
 
-def run_measurements(rounds):
+def run_measurements(rounds, *, only=(), profile=False):
+    """Measure everything, or only what a name in `only` is part of ("compliance", "audit", "housekeeping" …)."""
     import django.db.models
     from django.core.cache import caches
     from django.test import Client
@@ -356,8 +389,9 @@ def run_measurements(rounds):
               f"search ({SEARCH_WORD})": f"/search/?q={SEARCH_WORD}"}  # fmt: skip
     print(f"\nPublic pages, {rounds} rounds each\n{header}")
     for name, path in public.items():
-        row(f"{name}, kept", *measure(visitor, path, rounds))
-        row(f"{name}, made", *measure(visitor, path, rounds, before=caches["pages"].clear))
+        if wanted(name, only):
+            row(f"{name}, kept", *measure(visitor, path, rounds))
+            row(f"{name}, made", *measure(visitor, path, rounds, before=caches["pages"].clear, profile=profile))
 
     administrator = Staff.objects.filter(office=office, groups__name=Role.ADMINISTRATOR, is_active=True).first()
     webmaster = Staff.objects.filter(office=office, groups__name=Role.WEBMASTER, is_active=True).first()
@@ -378,15 +412,17 @@ def run_measurements(rounds):
     print(f"\nBack-office lists, {rounds} rounds each, signed in with a second factor\n{header}")
     slow = []
     for name, path in lists.items():
+        if not wanted(name, only):
+            continue
         for who, client in clients.items():  # noqa: B007 — `who` names the one that could open the screen
-            status, timings, queries = measure(client, path, rounds)
+            status, timings, queries = measure(client, path, rounds, profile=profile)
             if status == 200:
                 break
         if row(name, status, timings, queries, target=PAGE_TARGET_MS, who=who) == "SLOW":
             slow.append(name)
 
     print(f"\nHousekeeping over the whole data set\n{'run':44} {'seconds':>8} {'target':>8}")
-    for run in ("first (seals the unsealed days)", "second (a normal day)"):
+    for run in ("first (seals the unsealed days)", "second (a normal day)") if wanted("housekeeping", only) else ():
         started = time.perf_counter()
         ok, results = housekeeping_run()
         seconds = time.perf_counter() - started
@@ -397,11 +433,16 @@ def run_measurements(rounds):
     print(f"\nThe performance report of {office.slug}, fiscal year {slug}\n{'what':44} {'code':>4} {'seconds':>8}")
     for name, path in (("the screen", f"/backoffice/reports/performance/{slug}/"),
                        ("Word file", f"/backoffice/reports/performance/{slug}/report.docx"),
-                       ("PDF file", f"/backoffice/reports/performance/{slug}/report.pdf")):  # fmt: skip
+                       ("PDF file", f"/backoffice/reports/performance/{slug}/report.pdf")) \
+            if wanted("performance report", only) else ():  # fmt: skip
         started = time.perf_counter()
         status = clients["administrator"].get(path).status_code
         print(f"{name:44} {status:>4} {time.perf_counter() - started:8.2f}")
     print(f"\nback-office lists over {PAGE_TARGET_MS} ms at p95: {', '.join(slow) or 'none'}")
+
+
+def wanted(name, only):
+    return not only or any(part.lower() in name.lower() for part in only)
 
 
 def main():
@@ -412,6 +453,14 @@ def main():
     parser.add_argument("--keep", help="reuse (or keep) this folder: the database cluster and the data folder")
     parser.add_argument("--database-url", help="use this (empty) PostgreSQL database instead of starting one")
     parser.add_argument("--build-only", action="store_true", help="build the data set (with --keep) and stop")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="measure only what NAME is part of (repeatable): compliance, audit, housekeeping …",
+    )
+    parser.add_argument("--profile", action="store_true", help="print where each measured screen's time goes")
     args = parser.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="khaosan-province-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -439,7 +488,7 @@ def main():
             from django.core.management import call_command
 
             call_command("collectstatic", "--noinput", verbosity=0)  # production's manifest storage needs it
-        run_measurements(args.rounds)
+        run_measurements(args.rounds, only=args.only, profile=args.profile)
         print(f"load average after: {os.getloadavg()[0]:.1f} (2 cores)")
     finally:
         if postgres is not None:

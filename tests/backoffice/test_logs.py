@@ -2,10 +2,12 @@
 their dates are the office's (Asia/Bangkok) while the server runs in another zone (tests/conftest.py)."""
 
 import datetime as dt
+import re
 
 import pytest
 
-from khaosan.audit.models import AuditEvent, ChainVerification
+from khaosan.audit.models import AuditCode, AuditEvent, ChainVerification
+from khaosan.audit.services import record
 from tests.workflow.conftest import submitted_request
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +20,31 @@ def test_the_committee_reads_the_audit_trail_with_filters(as_person, office, peo
     assert "คำขอที่ตรวจสอบได้" in html and "ยื่นคำขอ" in html
     response = client.post("/backoffice/audit/check/", follow=True)
     assert "บันทึกตรวจสอบครบถ้วน" in response.content.decode()
+
+
+def test_the_trail_interleaves_the_office_and_the_system_jobs_newest_first_page_by_page(
+    as_person, client, office, other_office, people, clock
+):
+    start = clock.now
+    for minute in range(30):  # the office and the system jobs in turn, another office's at every minute
+        clock.move_to(start + dt.timedelta(minutes=minute), tick=False)
+        if minute % 2:
+            record(None, AuditCode.ITEM_PUBLISHED, office=office, system="test", reason=f"office-{minute:02}")
+        else:
+            record(None, AuditCode.HOUSEKEEPING_RAN, system="test", reason=f"system-{minute:02}")
+        record(None, AuditCode.ITEM_PUBLISHED, office=other_office, system="test", reason=f"theirs-{minute:02}")
+
+    def marks(reader, page=1, **filters):
+        html = reader.get("/backoffice/audit/", {"page": page, **filters}).content.decode()
+        return re.findall(r"<span>(office|system|theirs)-(\d\d)</span>", html)
+
+    admin = as_person("admin")
+    seen = marks(admin, 1) + marks(admin, 2)
+    assert [int(minute) for _, minute in seen] == list(range(29, -1, -1))
+    assert [kind for kind, _ in seen[:2]] == ["office", "system"]
+    assert {kind for kind, _ in marks(admin, action="housekeeping.ran")} == {"system"}
+    client.logout()
+    assert {kind for kind, _ in marks(as_person("committee"))} == {"office"}
 
 
 def test_only_administrators_read_the_traffic_log_and_each_view_is_recorded(as_person, client, office, people):

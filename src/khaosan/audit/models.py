@@ -223,7 +223,13 @@ class AuditEvent(AppendOnly):
         verbose_name = _("เหตุการณ์ในบันทึกตรวจสอบ")
         verbose_name_plural = _("บันทึกตรวจสอบ")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+            # An office's trail newest first, and the newest event of a kind (the last backup), without reading
+            # a province's whole trail.
+            models.Index(fields=["office", "created_at", "id"], name="audit_office_time"),
+            models.Index(fields=["action", "created_at"], name="audit_action_time"),
+        ]
 
     def __str__(self):
         when = thai_datetime(self.created_at, short=True)  # the office's time, Buddhist era

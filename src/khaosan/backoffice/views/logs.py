@@ -9,7 +9,6 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from khaosan.audit.models import AuditCode, AuditEvent
+from khaosan.audit.models import AuditCode, ChainVerification
+from khaosan.audit.selectors import events_of, trail_keys
 from khaosan.audit.services import audit_verify, record
 from khaosan.backoffice.decorators import role_required
 from khaosan.backoffice.errors import attempt
@@ -41,27 +41,13 @@ class AuditFilterForm(NoColon, forms.Form):
 def audit_trail(request):
     """Every action of the office, newest first, with filters; system jobs appear to administrators."""
     form = AuditFilterForm(request.GET or None)
-    events = AuditEvent.objects.select_related("actor")
-    scope = Q(office=request.user.office)
-    if has_role(request.user, Role.ADMINISTRATOR):
-        scope |= Q(office__isnull=True)
-    events = events.filter(scope)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            events = events.filter(Q(actor_label__icontains=data["q"]) | Q(object_repr__icontains=data["q"]))
-        if data["action"]:
-            events = events.filter(action=data["action"])
-        if data["date_from"]:
-            events = events.filter(created_at__date__gte=data["date_from"])
-        if data["date_to"]:
-            events = events.filter(created_at__date__lte=data["date_to"])
-    from khaosan.audit.models import ChainVerification
-
+    filters = form.cleaned_data if form.is_valid() else {}
+    keys = trail_keys(request.user.office, with_system=has_role(request.user, Role.ADMINISTRATOR), **filters)
+    page = paginate(request, keys)
+    page.object_list = events_of(page.object_list)
     last_check = ChainVerification.objects.filter(chain="audit").order_by("-started_at").first()
     return render(request, "backoffice/audit_trail.html",
-                  {"form": form, "page": paginate(request, events.order_by("-created_at", "-pk")),
-                   "last_check": last_check})  # fmt: skip
+                  {"form": form, "page": page, "last_check": last_check})  # fmt: skip
 
 
 @require_POST
