@@ -1,5 +1,6 @@
 """The back-office ITA view: what each MOIT item still lacks, who answers for it, and a way to ask for it."""
 
+import datetime as dt
 import urllib.parse
 
 import lxml.html
@@ -8,6 +9,7 @@ import pytest
 from khaosan.compliance import ita
 from khaosan.workflow.models import PublicationRequest
 from tests.backoffice.conftest import verified_client
+from tests.compliance.conftest import month
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +51,24 @@ def test_the_view_is_for_web_masters_deciders_the_committee_and_administrators(c
     assert f"/backoffice/ita/item/{year_2569['progress'].pk}/evidence.pdf?fy=2569" in packs
     assert f"/backoffice/ita/item/{year_2569['theirs'].pk}/evidence.pdf?fy=2569" not in packs
     assert tree.xpath('//nav//a[@href="/backoffice/ita/"]')
+
+
+def test_a_busy_row_shows_the_newest_evidence_of_each_quarter_and_says_how_many_more(
+    client, year_2569, people, publish, clock
+):
+    # Published after October's and November's summaries (an hour ago), one a minute.
+    extra = [publish("procurement-summary", f"สรุปผลการจัดซื้อจัดจ้าง ฉบับแก้ไขที่ {n}",
+                     at=clock.now - dt.timedelta(minutes=40 - n), **month(2025, 11)) for n in range(1, 4)]  # fmt: skip
+    _, duties = ita.ita_duties(people["webmaster"].office, 2569, 3)
+    monthly = duty(duties, "MOIT5")
+    assert [e.pk for e in monthly.evidence_shown[:3]] == [item.pk for item in extra]  # quarter 1's newest three
+    assert monthly.evidence_more == 2  # October and November's first publications
+
+    page = verified_client(client, people["webmaster"]).get("/backoffice/ita/?fy=2569&quarter=3").content.decode()
+    tree = lxml.html.fromstring(page)
+    assert year_2569["oct"].title not in tree.text_content()
+    assert "และอีก 2 รายการ" in tree.text_content()
+    assert tree.xpath('//a[starts-with(@href, "/ita/2569/#moit5")]')
 
 
 def test_a_requester_may_not_see_the_view_nor_download_packs(client, year_2569, people):

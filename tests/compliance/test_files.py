@@ -1,5 +1,7 @@
 """Files of what is published: the same file under several items, scanned PDFs (ACC-4), OCR, the checks page."""
 
+import datetime as dt
+
 import pytest
 
 from khaosan.catalog import search, selectors
@@ -45,6 +47,33 @@ def test_one_item_holding_a_file_twice_is_not_a_duplicate_across_items(publish, 
     content = pdf_bytes(2)
     publish(title="เอกสาร", files=[upload("ฉบับที่ 1.pdf", content), upload("ฉบับที่ 2.pdf", content)])
     assert checks.duplicate_files(office) == []
+
+
+def test_a_file_shared_by_many_items_shows_the_newest_and_says_how_many_more(publish, office, clock):
+    letterhead, form = pdf_bytes(4), pdf_bytes(5)
+    holders = [publish(title=f"ประกาศฉบับที่ {n}", files=[upload("หัวจดหมาย.pdf", letterhead)],
+                       at=clock.now - dt.timedelta(days=n)) for n in range(1, 5)]  # fmt: skip
+    for n in range(1, 3):
+        publish(title=f"แบบฟอร์ม {n}", files=[upload("แบบฟอร์ม.pdf", form)])
+
+    most_shared, second = checks.duplicate_files(office, items_each=2)
+
+    assert most_shared.items == holders[:2]  # newest first
+    assert (most_shared.item_count, most_shared.more_items) == (4, 2)
+    assert (second.item_count, second.more_items) == (2, 0)
+    assert [d.item_count for d in checks.duplicate_files(office, limit=1)] == [4]
+    assert checks.duplicate_count(office) == 2
+
+
+def test_the_checks_page_lists_the_shown_items_of_a_shared_file_and_counts_the_rest(publish, client, people, clock):
+    content = pdf_bytes(6)
+    for n in range(checks.DUPLICATE_ITEMS_SHOWN + 3):
+        publish(title=f"ข่าวที่ {n}", files=[upload("โลโก้.pdf", content)], at=clock.now - dt.timedelta(hours=n + 1))
+
+    page = verified_client(client, people["webmaster"]).get("/backoffice/checks/").content.decode()
+
+    assert page.count("ข่าวที่ ") == checks.DUPLICATE_ITEMS_SHOWN
+    assert "และอีก 3 รายการ" in page
 
 
 # --- Text layers ------------------------------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max, Window
+from django.db.models.functions import RowNumber
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -60,6 +61,9 @@ REPORT_LINES = 20
 # OCR in one run: stop starting new files after this long; longer scans are left to a person.
 OCR_RUN_SECONDS = 600
 OCR_MAX_PAGES = 100
+# The checks page lists at most this many shared files, each with at most this many of its items.
+DUPLICATES_SHOWN = 200
+DUPLICATE_ITEMS_SHOWN = 10
 
 Result = LinkCheck.Result
 Kind = LinkCheck.Kind
@@ -667,30 +671,50 @@ class Duplicate:
     """One file content published under several items (THAI-SITES: the same PDF under several items)."""
 
     blob: Blob
-    attachments: list
+    attachments: list  # those of its newest items, at most DUPLICATE_ITEMS_SHOWN items
+    item_count: int  # every public item of the office holding it
 
     @property
     def items(self):
         return list({a.item_id: a.item for a in self.attachments}.values())
 
+    @property
+    def more_items(self):
+        return self.item_count - len(self.items)
 
-def duplicate_files(office):
-    """Files whose content (SHA-256) is attached to more than one public item of the office."""
-    public = public_items(office)
-    shared = (
-        Attachment.objects.filter(item__in=public).values("blob_id").annotate(n=Count("item_id", distinct=True))
-        .filter(n__gt=1).values_list("blob_id", flat=True)
+
+def _shared_blobs(office):
+    """(blob_id, n): file contents attached to n > 1 public items of the office."""
+    return (
+        Attachment.objects.filter(item__in=public_items(office)).values("blob_id")
+        .annotate(n=Count("item_id", distinct=True)).filter(n__gt=1)
     )  # fmt: skip
+
+
+def duplicate_count(office):
+    """How many file contents are attached to more than one public item of the office."""
+    return _shared_blobs(office).count()
+
+
+def duplicate_files(office, *, limit=DUPLICATES_SHOWN, items_each=DUPLICATE_ITEMS_SHOWN):
+    """Files whose content (SHA-256) is attached to more than one public item of the office, the most shared first.
+
+    The first `limit` of them, each with the attachments of its `items_each` newest items: a province's office
+    may hold one letterhead PDF under thousands of items, and the page must stay one a person can read.
+    """
+    counts = dict(_shared_blobs(office).order_by("-n", "blob_id").values_list("blob_id", "n")[:limit])
+    newest_first = Window(RowNumber(), partition_by=[F("blob_id")], order_by=[F("item__publish_at").desc(), F("pk")])
     attachments = (
-        Attachment.objects.filter(item__in=public, blob_id__in=shared)
-        .select_related("item", "blob")
-        .order_by("blob_id", "-item__publish_at", "pk")
-    )
+        Attachment.objects.filter(item__in=public_items(office), blob_id__in=list(counts))
+        .annotate(rank=newest_first).filter(rank__lte=items_each)
+        .select_related("item", "blob").order_by("blob_id", "rank")
+    )  # fmt: skip
     groups = defaultdict(list)
     for attachment in attachments:
         groups[attachment.blob_id].append(attachment)
-    duplicates = [Duplicate(blob=group[0].blob, attachments=group) for group in groups.values()]
-    return sorted(duplicates, key=lambda d: (-len(d.items), d.attachments[0].original_name))
+    duplicates = [Duplicate(blob=group[0].blob, attachments=group, item_count=counts[blob_id])
+                  for blob_id, group in groups.items()]  # fmt: skip
+    return sorted(duplicates, key=lambda d: (-d.item_count, d.attachments[0].original_name))
 
 
 def inaccessible_pdfs(office):

@@ -28,6 +28,8 @@ from khaosan.thai.dates import current_fiscal_year, fiscal_quarter, fiscal_year,
 from khaosan.workflow.models import OPEN_STATES, Action, PublicationRequest, State
 
 QUARTERS = (1, 2, 3, 4)
+# The back-office lists at most this many of a row's newest items per quarter; the public page lists them all.
+EVIDENCE_SHOWN_PER_QUARTER = 3
 # topic.responsible codes (standard.yaml header), for an office that has no unit of that code.
 RESPONSIBLE_LABELS = {
     "director": "สาธารณสุขอำเภอ", "admin": "กลุ่มงานบริหารทั่วไป", "it": "กลุ่มงานเทคโนโลยีสารสนเทศ",
@@ -249,6 +251,7 @@ def ita_year(office, fy):
         )
         .order_by("publish_at", "pk")
     )
+    links = _EvidenceLinks()
     indicators, rows = {}, {}
     for code in codes:
         topics = topics_of[code.pk]
@@ -264,7 +267,7 @@ def ita_year(office, fy):
                 continue
             quarter = placement(item, code, fy)
             if quarter is not None:
-                row.cells[quarter - 1].append(_evidence(item, quarter))
+                row.cells[quarter - 1].append(links.evidence(item, quarter))
         number = code.indicator or 0
         if number not in indicators:
             indicators[number] = Indicator(number, code.indicator_name_th, code.indicator_name_en, rows=[])
@@ -272,15 +275,25 @@ def ita_year(office, fy):
     return ItaYear(fiscal_year=fy, indicators=[indicators[n] for n in sorted(indicators)])
 
 
-def _evidence(item, quarter):
-    return Evidence(
-        pk=item.pk, title=item.title, url=item.get_absolute_url(), publish_at=item.publish_at, quarter=quarter,
-        form_url=reverse("public:item-request-form", args=[item.pk]) if item.has_form else "",
-    )  # fmt: skip
+class _EvidenceLinks:
+    """An item's page and request-form URLs for every evidence of a year: each URL pattern reversed once."""
+
+    PK = 999999999  # stands for the pk in the reversed pattern
+
+    def __init__(self):
+        self.page = reverse("public:item", args=[self.PK])
+        self.form = reverse("public:item-request-form", args=[self.PK])
+
+    def evidence(self, item, quarter):
+        pk = str(item.pk)
+        return Evidence(
+            pk=item.pk, title=item.title, url=self.page.replace(str(self.PK), pk), publish_at=item.publish_at,
+            quarter=quarter, form_url=self.form.replace(str(self.PK), pk) if item.has_form else "",
+        )  # fmt: skip
 
 
-def public_ita_year(office, fy):
-    """`ita_year` for the public page, cached until the catalog or a publication window changes."""
+def cached_ita_year(office, fy):
+    """`ita_year`, kept until the catalog or a publication window changes: the public page and the back-office."""
     return window_cached(office, f"ita-year:{fy}", lambda: ita_year(office, fy))
 
 
@@ -327,6 +340,15 @@ class Duty:
     units: list
     requests: list  # [(topic, url)] to start a request with the topic and a title filled in
     open_requests: int
+
+    @property
+    def evidence_shown(self):
+        """The newest EVIDENCE_SHOWN_PER_QUARTER of each quarter, in quarter order."""
+        return [e for cell in self.row.cells for e in cell[-EVIDENCE_SHOWN_PER_QUARTER:]]
+
+    @property
+    def evidence_more(self):
+        return len(self.row.evidence) - len(self.evidence_shown)
 
     @property
     def complete(self):
@@ -381,7 +403,7 @@ def request_url(topic, title):
 
 def ita_duties(office, fy, quarter):
     """Every MOIT row of `fy` with what is missing as of `quarter`, who is responsible and a way to ask for it."""
-    year = ita_year(office, fy)
+    year = cached_ita_year(office, fy)
     units = {u.code: u for u in office.units.filter(is_active=True)}
     open_counts = {}
     for topic_id in PublicationRequest.objects.filter(office=office, state__in=OPEN_STATES).values_list(

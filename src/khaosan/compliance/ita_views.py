@@ -37,7 +37,7 @@ def ita_index(request):
     office = request.office
     years = []
     for fy in ita.ita_years():
-        year = ita.public_ita_year(office, fy)
+        year = ita.cached_ita_year(office, fy)
         first, last = fiscal_year_bounds(fy)
         years.append({"fiscal_year": fy, "answered": year.answered_count, "total": len(year.items),
                       "first": first, "last": last})  # fmt: skip
@@ -56,7 +56,7 @@ def ita_year(request, fy):
             message=_("ยังไม่มีข้อมูล ITA ของปีงบประมาณ %(fy)s โปรดเลือกปีจากหน้ารวม ITA") % {"fy": fy},
             back_url=reverse("public:ita"),
         )  # fmt: skip
-    year = ita.public_ita_year(office, fy)
+    year = ita.cached_ita_year(office, fy)
     # The tables are rendered once per language until the catalog or a publication window changes.
     html = selectors.window_cached(
         office, f"ita-html:{fy}:{get_language()}",

@@ -165,7 +165,7 @@ def topic_statuses(office, *, at=None, topics=None):
 
     public = (
         Item.objects.filter(office=office, topic_id__in=wanted).visible_at(at)
-        .values("pk", "topic_id", "title", "publish_at", "expire_at", "data_from", "data_to")
+        .values("pk", "topic_id", "publish_at", "expire_at", "data_from", "data_to")
     )  # fmt: skip
     by_topic = {}
     for row in public:
@@ -173,6 +173,7 @@ def topic_statuses(office, *, at=None, topics=None):
     ever = set(
         Item.objects.filter(office=office, topic_id__in=wanted, publish_at__lte=at)
         .filter(Q(status=Item.Status.PUBLISHED) | Q(status=Item.Status.WITHDRAWN))
+        .order_by()  # DISTINCT over the topic alone, not the default ordering's columns too
         .values_list("topic_id", flat=True)
         .distinct()
     )

@@ -79,7 +79,7 @@ def _published_checks(office):
     """The counts of the link, duplicate-file and scanned-PDF checks (compliance/checks.py) for the summary."""
     from khaosan.compliance import checks
 
-    return {"links": checks.link_summary(office), "duplicates": len(checks.duplicate_files(office)),
+    return {"links": checks.link_summary(office), "duplicates": checks.duplicate_count(office),
             "inaccessible": checks.inaccessible_pdfs(office).count()}  # fmt: skip
 
 

@@ -27,13 +27,13 @@ def checks_page(request):
     office = request.user.office
     broken, unchecked = checks.broken_links(office), checks.unchecked_links(office)
     inaccessible = checks.inaccessible_pdfs(office)
-    duplicates = checks.duplicate_files(office)
+    duplicates = checks.duplicate_files(office, limit=SHOWN)
     return render(request, "compliance/checks.html", {
         "summary": checks.link_summary(office),
         "heartbeat": Heartbeat.objects.filter(job=checks.JOB).first(),
         "broken": broken[:SHOWN], "broken_count": broken.count(),
         "unchecked": unchecked[:SHOWN], "unchecked_count": unchecked.count(),
-        "duplicates": duplicates[:SHOWN], "duplicate_count": len(duplicates),
+        "duplicates": duplicates, "duplicate_count": checks.duplicate_count(office),
         "inaccessible": inaccessible[:SHOWN], "inaccessible_count": inaccessible.count(),
         "unread_pdf_count": checks.unread_pdfs(office).count(),
         "external_checks": checks.external_checks_allowed(),
