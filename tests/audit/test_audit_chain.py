@@ -124,3 +124,16 @@ def test_a_rolled_back_savepoint_inside_a_committed_transaction_leaves_the_chain
         last = add(3)
     assert last.seq == kept.seq + 1
     assert audit_verify().ok
+
+
+@pytest.mark.django_db
+def test_an_event_names_its_action_in_the_reader_language_and_an_old_code_as_it_is():
+    from django.utils import translation
+
+    event = add(1)
+    with translation.override("th"):
+        assert event.get_action_display() == "แก้ไขรายการ"
+    with translation.override("en"):
+        assert event.get_action_display() == "edited an item"
+    event.action = "retired.code"
+    assert event.get_action_display() == "retired.code"

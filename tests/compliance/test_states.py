@@ -126,6 +126,6 @@ def test_the_score_counts_required_topics_by_the_points_in_the_data_file(office,
 def test_statuses_take_a_constant_number_of_queries(office, publish, django_assert_max_num_queries):
     for n in range(30):
         publish("general-news", f"ข่าว {n}")
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         topic_statuses(office)
     assert Item.objects.count() == 30

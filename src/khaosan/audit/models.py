@@ -254,6 +254,13 @@ class AuditEvent(AppendOnly):
                 seq=self.seq, last_hash=self.hash, updated_at=self.created_at
             )
 
+    def get_action_display(self):
+        """The action's label, translating that one only: Django's own hashes every lazy label of AuditCode."""
+        try:
+            return AuditCode(self.action).label
+        except ValueError:  # a code no longer in AuditCode, kept in an old row
+            return self.action
+
     @property
     def actor_name(self):
         """Who acted, as a person reads it: their name, or what a system label stands for (actor_display)."""

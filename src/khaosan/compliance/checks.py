@@ -704,10 +704,14 @@ def duplicate_files(office, *, limit=DUPLICATES_SHOWN, items_each=DUPLICATE_ITEM
     """
     counts = dict(_shared_blobs(office).order_by("-n", "blob_id").values_list("blob_id", "n")[:limit])
     newest_first = Window(RowNumber(), partition_by=[F("blob_id")], order_by=[F("item__publish_at").desc(), F("pk")])
-    attachments = (
+    shown = (
         Attachment.objects.filter(item__in=public_items(office), blob_id__in=list(counts))
-        .annotate(rank=newest_first).filter(rank__lte=items_each)
-        .select_related("item", "blob").order_by("blob_id", "rank")
+        .annotate(rank=newest_first).filter(rank__lte=items_each).values_list("pk", flat=True)
+    )  # fmt: skip
+    attachments = (
+        Attachment.objects.filter(pk__in=list(shown)).select_related("item", "blob")
+        .only("original_name", "item__title", "item__publish_at", "blob__size")
+        .order_by("blob_id", "-item__publish_at", "pk")
     )  # fmt: skip
     groups = defaultdict(list)
     for attachment in attachments:
