@@ -60,8 +60,11 @@ def _item_link(item):
     return reverse("backoffice:item", args=[item.pk])
 
 
-def _tell_about_item(item, *, subject, message):
-    people = {p.pk: p for p in [*item_owners(item), *members(item.office, Role.WEBMASTER)]}
+def _tell_about_item(item, *, subject, message, webmasters=None):
+    """Tell the item's owners and the office's web masters (`webmasters`, when the caller has them already)."""
+    if webmasters is None:
+        webmasters = members(item.office, Role.WEBMASTER)
+    people = {p.pk: p for p in [*item_owners(item), *webmasters]}
     notify(list(people.values()), pub_request=None, subject=subject, message=message, url=_item_link(item))
     return len(people)
 
@@ -74,7 +77,7 @@ def _expiry_key(item):
 
 
 @transaction.atomic
-def item_expiry_record(*, item, now):
+def item_expiry_record(*, item, now, webmasters=None):
     """Record that `item` left the public site at its expiry: its state kept as a version, an audit row,
     and a notice to its owner and the web masters. Nothing is deleted; its address answers 410 (archive).
     """
@@ -84,6 +87,7 @@ def item_expiry_record(*, item, now):
     record(None, AuditCode.ITEM_EXPIRED, item, system=SYSTEM, expire_at=item.expire_at)
     _tell_about_item(
         item,
+        webmasters=webmasters,
         subject=_("นำออกจากเว็บไซต์แล้วเมื่อครบกำหนด: %(title)s") % {"title": item.title},
         message=_("รายการ “%(title)s” ครบกำหนดเผยแพร่และถูกนำออกจากเว็บไซต์เมื่อ %(when)s ข้อมูลยังเก็บไว้ในคลัง "
                   "หากต้องการเผยแพร่อีก โปรดยื่นคำขอเผยแพร่ใหม่") % {
@@ -92,9 +96,10 @@ def item_expiry_record(*, item, now):
     return True
 
 
-def _warn_before_expiry(item, days_left):
+def _warn_before_expiry(item, days_left, *, webmasters=None):
     _tell_about_item(
         item,
+        webmasters=webmasters,
         subject=_("อีก %(days)d วันจะครบกำหนดเผยแพร่: %(title)s") % {"days": days_left, "title": item.title},
         message=_("รายการ “%(title)s” จะถูกนำออกจากเว็บไซต์เมื่อ %(when)s หากยังต้องเผยแพร่ต่อ โปรดยื่นคำขอแทนที่"
                   "ก่อนวันดังกล่าว") % {"title": item.title, "when": thai_datetime(item.expire_at)},
@@ -106,10 +111,17 @@ def housekeeping_expiry(*, now=None):
     now = now or timezone.now()
     expired = warned = 0
     recorded = set(Reminder.objects.filter(kind="item.expired").values_list("key", flat=True))
+    webmasters = {}  # office pk -> its web masters, asked once per run however many of its items leave
+
+    def webmasters_of(office):
+        if office.pk not in webmasters:
+            webmasters[office.pk] = list(members(office, Role.WEBMASTER))
+        return webmasters[office.pk]
+
     gone = Item.objects.filter(status=Item.Status.PUBLISHED, publish_at__isnull=False, expire_at__lte=now)
     for item in gone.select_related("office").order_by("expire_at", "pk"):
         if _expiry_key(item) not in recorded:
-            expired += item_expiry_record(item=item, now=now)
+            expired += item_expiry_record(item=item, now=now, webmasters=webmasters_of(item.office))
 
     thresholds = sorted(policy()["expiry_warnings_days"])
     horizon = now + dt.timedelta(days=max(thresholds, default=0))
@@ -122,7 +134,7 @@ def housekeeping_expiry(*, now=None):
         with transaction.atomic():
             sent = [reminder_once(office=item.office, kind=f"item.expiring.{d}", key=_expiry_key(item)) for d in due]
             if sent[0]:
-                _warn_before_expiry(item, math.ceil(left / dt.timedelta(days=1)))
+                _warn_before_expiry(item, math.ceil(left / dt.timedelta(days=1)), webmasters=webmasters_of(item.office))
                 warned += 1
     return {"expired": expired, "warned": warned}
 
@@ -141,48 +153,61 @@ def _request_link(pub_request):
     return reverse("backoffice:request", args=[pub_request.pk])
 
 
+DEADLINE_ALARMS = {"eve": "request.due.eve", "due": "request.due.day", "late": "request.late"}
+
+
+def _deadline_alarm(due, today, closures):
+    """Which alarm a request due on `due` calls for today: "eve", "due", "late", or None (not yet)."""
+    if today > due:
+        return "late"
+    if today == due:
+        return "due"
+    return "eve" if working_day_before(due, closures=closures) <= today else None
+
+
 def housekeeping_deadlines(*, now=None):
     """Alarm before the publication deadline passes: web masters the working day before, the head of the
-    website group and the administrator on the day, everyone concerned once it is late."""
+    website group and the administrator on the day, everyone concerned once it is late.
+
+    Each alarm goes out once (`reminder_once`); those already sent are read in one query first, so a
+    province's hundreds of late requests cost nothing on the days after their alarm.
+    """
     today = timezone.localdate(now or timezone.now())
     counts = {"eve": 0, "due": 0, "late": 0}
+    sent = set(Reminder.objects.filter(kind__in=DEADLINE_ALARMS.values()).values_list("kind", "key"))
     waiting = PublicationRequest.objects.filter(state=State.APPROVED, due_on__isnull=False).select_related("office")
-    closures = {}
+    closures, people = {}, {}
     for pub_request in waiting.order_by("due_on", "pk"):
         office = pub_request.office
         if office.pk not in closures:
             closures[office.pk] = office_closures(office)
         due, ref = pub_request.due_on, pub_request.reference
-        webmasters = list(members(office, Role.WEBMASTER))
-        heads = [*members(office, Role.REVIEWER), *members(office, Role.ADMINISTRATOR)]
+        alarm = _deadline_alarm(due, today, closures[office.pk])
+        if alarm is None or (DEADLINE_ALARMS[alarm], str(pub_request.pk)) in sent:
+            continue
+        if office.pk not in people:
+            people[office.pk] = (list(members(office, Role.WEBMASTER)),
+                                 [*members(office, Role.REVIEWER), *members(office, Role.ADMINISTRATOR)])  # fmt: skip
+        webmasters, heads = people[office.pk]
         facts = {"ref": ref, "title": pub_request.title, "due": thai_date(due)}
-        if working_day_before(due, closures=closures[office.pk]) <= today < due:
-            with transaction.atomic():
-                if reminder_once(office=office, kind="request.due.eve", key=str(pub_request.pk)):
-                    notify(webmasters, pub_request=pub_request, url=_request_link(pub_request),
-                           subject=_("พรุ่งนี้ครบกำหนดเผยแพร่: %(title)s") % facts,
-                           message=_("คำขอ %(ref)s “%(title)s” อนุมัติแล้วและต้องเผยแพร่ภายใน %(due)s "
-                                     "โปรดนำขึ้นเผยแพร่") % facts)  # fmt: skip
-                    counts["eve"] += 1
-        if today == due:
-            with transaction.atomic():
-                if reminder_once(office=office, kind="request.due.day", key=str(pub_request.pk)):
-                    notify(
-                        [*heads, *webmasters],
-                        pub_request=pub_request,
-                        url=_request_link(pub_request),
-                        subject=_("วันนี้ครบกำหนดเผยแพร่: %(title)s") % facts,
-                        message=_("คำขอ %(ref)s “%(title)s” ครบกำหนดเผยแพร่วันนี้ (%(due)s) และยังไม่ได้เผยแพร่") % facts,
-                    )
-                    counts["due"] += 1
-        if today > due:
-            with transaction.atomic():
-                if reminder_once(office=office, kind="request.late", key=str(pub_request.pk)):
-                    notify([*heads, *webmasters], pub_request=pub_request, url=_request_link(pub_request),
-                           subject=_("เลยกำหนดเผยแพร่แล้ว: %(title)s") % facts,
-                           message=_("คำขอ %(ref)s “%(title)s” เลยกำหนดเผยแพร่ (%(due)s) แล้ว "
-                                     "โปรดนำขึ้นเผยแพร่โดยเร็ว การเผยแพร่ล่าช้าจะถูกบันทึกในรายงานผล") % facts)  # fmt: skip
-                    counts["late"] += 1
+        if alarm == "eve":
+            recipients = webmasters
+            subject = _("พรุ่งนี้ครบกำหนดเผยแพร่: %(title)s") % facts
+            message = _("คำขอ %(ref)s “%(title)s” อนุมัติแล้วและต้องเผยแพร่ภายใน %(due)s โปรดนำขึ้นเผยแพร่") % facts
+        elif alarm == "due":
+            recipients = [*heads, *webmasters]
+            subject = _("วันนี้ครบกำหนดเผยแพร่: %(title)s") % facts
+            message = _("คำขอ %(ref)s “%(title)s” ครบกำหนดเผยแพร่วันนี้ (%(due)s) และยังไม่ได้เผยแพร่") % facts
+        else:
+            recipients = [*heads, *webmasters]
+            subject = _("เลยกำหนดเผยแพร่แล้ว: %(title)s") % facts
+            message = _("คำขอ %(ref)s “%(title)s” เลยกำหนดเผยแพร่ (%(due)s) แล้ว "
+                        "โปรดนำขึ้นเผยแพร่โดยเร็ว การเผยแพร่ล่าช้าจะถูกบันทึกในรายงานผล") % facts  # fmt: skip
+        with transaction.atomic():
+            if reminder_once(office=office, kind=DEADLINE_ALARMS[alarm], key=str(pub_request.pk)):
+                notify(recipients, pub_request=pub_request, url=_request_link(pub_request), subject=subject,
+                       message=message)  # fmt: skip
+                counts[alarm] += 1
     return counts
 
 
