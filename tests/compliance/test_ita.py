@@ -118,6 +118,16 @@ def test_the_english_page_keeps_buddhist_era_years(client, year_2569):
     assert tree.xpath('//th[@scope="col"]')[2].text_content().strip().endswith("1/2569")
 
 
+def test_each_language_links_the_evidence_in_its_own_language(client, year_2569):
+    oct_item = year_2569["oct"]
+    page(client, "/ita/2569/")  # the Thai year is kept first
+    english = page(client, "/en/ita/2569/")
+    assert f"/en/item/{oct_item.pk}/" in [a.get("href") for a in english.xpath('//tr[@id="moit5"]//li/a')]
+    assert f"/item/{oct_item.pk}/" in [
+        a.get("href") for a in page(client, "/ita/2569/").xpath('//tr[@id="moit5"]//li/a')
+    ]
+
+
 @pytest.mark.parametrize("path", ["/ita/2570/", "/ita/2500/"])
 def test_a_year_without_a_moit_list_or_not_begun_answers_404(client, office, path):
     response = client.get(path)

@@ -294,7 +294,8 @@ class _EvidenceLinks:
 
 def cached_ita_year(office, fy):
     """`ita_year`, kept until the catalog or a publication window changes: the public page and the back-office."""
-    return window_cached(office, f"ita-year:{fy}", lambda: ita_year(office, fy))
+    # Per language: the evidence links carry the reader's language prefix (/en/item/…).
+    return window_cached(office, f"ita-year:{fy}:{get_language()}", lambda: ita_year(office, fy))
 
 
 # ------------------------------------------------------------------------------------------------ back-office
