@@ -10,7 +10,6 @@ import threading
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from khaosan.audit.models import Heartbeat
 from khaosan.catalog.services import item_update, item_withdraw
@@ -124,13 +123,13 @@ def test_a_link_back_to_the_same_page_is_broken(publish, office):
     assert found[("body", f"https://ssobanluang.go.th/item/{page.pk}/")][0] == BROKEN  # own domain: resolved here
 
 
-def test_items_without_links_or_files_are_skipped_and_a_link_in_capitals_is_not(publish, office):
+def test_items_without_links_or_files_are_skipped_and_a_link_in_capitals_is_not(publish, office, clock):
     for n in range(20):
         publish(title=f"ข่าวไม่มีลิงก์ {n}", body="<p>ข่าวประชาสัมพันธ์ <strong>ไม่มีลิงก์</strong></p>")
     shouting = publish(title="ลิงก์ตัวใหญ่", body='<P><A HREF="/item/999999/">หลักฐาน</A></P>')
     with_file = publish(title="มีไฟล์", files=[upload("ประกาศ.pdf", pdf_bytes(1))])
 
-    assert [item.pk for item in checks._items_with_links(office, timezone.now())] == [shouting.pk, with_file.pk]
+    assert [item.pk for item in checks._items_with_links(office, clock.now)] == [shouting.pk, with_file.pk]
     checks.links_check(office=office)
 
     assert results(shouting)[("body", "/item/999999/")][0] == BROKEN
