@@ -60,6 +60,18 @@ def _item_link(item):
     return reverse("backoffice:item", args=[item.pk])
 
 
+class _PeopleOfOffices:
+    """Each office's members in some roles, asked once per run however many of its items or requests speak."""
+
+    def __init__(self):
+        self._known = {}
+
+    def __call__(self, office, *roles):
+        if (office.pk, roles) not in self._known:
+            self._known[office.pk, roles] = [person for role in roles for person in members(office, role)]
+        return self._known[office.pk, roles]
+
+
 def _tell_about_item(item, *, subject, message, webmasters=None):
     """Tell the item's owners and the office's web masters (`webmasters`, when the caller has them already)."""
     if webmasters is None:
@@ -111,17 +123,12 @@ def housekeeping_expiry(*, now=None):
     now = now or timezone.now()
     expired = warned = 0
     recorded = set(Reminder.objects.filter(kind="item.expired").values_list("key", flat=True))
-    webmasters = {}  # office pk -> its web masters, asked once per run however many of its items leave
-
-    def webmasters_of(office):
-        if office.pk not in webmasters:
-            webmasters[office.pk] = list(members(office, Role.WEBMASTER))
-        return webmasters[office.pk]
+    people = _PeopleOfOffices()
 
     gone = Item.objects.filter(status=Item.Status.PUBLISHED, publish_at__isnull=False, expire_at__lte=now)
     for item in gone.select_related("office").order_by("expire_at", "pk"):
         if _expiry_key(item) not in recorded:
-            expired += item_expiry_record(item=item, now=now, webmasters=webmasters_of(item.office))
+            expired += item_expiry_record(item=item, now=now, webmasters=people(item.office, Role.WEBMASTER))
 
     thresholds = sorted(policy()["expiry_warnings_days"])
     horizon = now + dt.timedelta(days=max(thresholds, default=0))
@@ -134,7 +141,8 @@ def housekeeping_expiry(*, now=None):
         with transaction.atomic():
             sent = [reminder_once(office=item.office, kind=f"item.expiring.{d}", key=_expiry_key(item)) for d in due]
             if sent[0]:
-                _warn_before_expiry(item, math.ceil(left / dt.timedelta(days=1)), webmasters=webmasters_of(item.office))
+                days_left = math.ceil(left / dt.timedelta(days=1))
+                _warn_before_expiry(item, days_left, webmasters=people(item.office, Role.WEBMASTER))
                 warned += 1
     return {"expired": expired, "warned": warned}
 
@@ -176,7 +184,7 @@ def housekeeping_deadlines(*, now=None):
     counts = {"eve": 0, "due": 0, "late": 0}
     sent = set(Reminder.objects.filter(kind__in=DEADLINE_ALARMS.values()).values_list("kind", "key"))
     waiting = PublicationRequest.objects.filter(state=State.APPROVED, due_on__isnull=False).select_related("office")
-    closures, people = {}, {}
+    closures, people = {}, _PeopleOfOffices()
     for pub_request in waiting.order_by("due_on", "pk"):
         office = pub_request.office
         if office.pk not in closures:
@@ -185,10 +193,7 @@ def housekeeping_deadlines(*, now=None):
         alarm = _deadline_alarm(due, today, closures[office.pk])
         if alarm is None or (DEADLINE_ALARMS[alarm], str(pub_request.pk)) in sent:
             continue
-        if office.pk not in people:
-            people[office.pk] = (list(members(office, Role.WEBMASTER)),
-                                 [*members(office, Role.REVIEWER), *members(office, Role.ADMINISTRATOR)])  # fmt: skip
-        webmasters, heads = people[office.pk]
+        webmasters, heads = people(office, Role.WEBMASTER), people(office, Role.REVIEWER, Role.ADMINISTRATOR)
         facts = {"ref": ref, "title": pub_request.title, "due": thai_date(due)}
         if alarm == "eve":
             recipients = webmasters
